@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using JasperFx;
+using JasperFx.CodeGeneration;
+using JasperFx.Resources;
+using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Serilog;
+using Wolverine;
+using Wolverine.Http;
+
+namespace Engage.Host;
+
+/// <summary>
+/// What the one deployable host adds around the modules: logging, tracing, the message bus
+/// configuration they share, the API description. No domain logic lives here.
+/// </summary>
+public static class Hosting
+{
+    public static WebApplicationBuilder AddEngageHosting(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((_, log) => log
+            .ReadFrom.Configuration(builder.Configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture));
+
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("Engage"))
+            .WithTracing(t => t.AddSource("Wolverine", "Marten", "Microsoft.AspNetCore").AddNpgsql())
+            .WithMetrics(m => m.AddMeter("Wolverine", "Marten", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"));
+
+        builder.Services.CritterStackDefaults(x =>
+        {
+            x.Development.GeneratedCodeMode = TypeLoadMode.Dynamic;
+            // Production loads the committed pre-generated handlers (fast start) and compiles only what is missing.
+            x.Production.GeneratedCodeMode = TypeLoadMode.Auto;
+            x.Production.ResourceAutoCreate = AutoCreate.CreateOrUpdate;
+        });
+        builder.Services.AddResourceSetupOnStartup();
+
+        builder.Host.UseWolverine(opts =>
+        {
+            opts.ServiceName = "Engage";
+            // Balanced: several hosts on one database elect a leader and share agents and projections.
+            opts.Durability.Mode = DurabilityMode.Balanced;
+            opts.Durability.MessageStorageSchemaName = "wolverine";
+            // Each module's handler for an event gets its own queue, so one module's failure never blocks another's.
+            opts.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
+            opts.Policies.UseDurableLocalQueues();
+            opts.Policies.AutoApplyTransactions();
+        });
+
+        builder.Services.AddWolverineHttp();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication MapEngageApi(this WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        app.MapWolverineEndpoints(opts =>
+        {
+            opts.RequireAuthorizeOnAll();
+            opts.RejectUnparseableQueryValues = true;
+        });
+        return app;
+    }
+}

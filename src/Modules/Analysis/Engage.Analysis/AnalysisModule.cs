@@ -1,0 +1,43 @@
+using Engage.Analysis.Corpora;
+using Engage.Platform;
+using Engage.Platform.Web;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace Engage.Analysis;
+
+/// <summary>The analysis workspace's own Marten store: documents and events in schema <c>analysis</c>.</summary>
+public interface IAnalysisStore : IDocumentStore;
+
+public static class AnalysisModule
+{
+    public const string Schema = "analysis";
+
+    public static WebApplicationBuilder AddAnalysisModule(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddMartenStore<IAnalysisStore>(sp =>
+            {
+                var opts = new StoreOptions();
+                opts.Connection(sp.GetRequiredService<EngageDatabase>().DataSource);
+                opts.DatabaseSchemaName = Schema;
+                opts.DisableNpgsqlLogging = true;
+                opts.ConfigureAnalysis();
+                return opts;
+            })
+            .IntegrateWithWolverine()
+            .ApplyAllDatabaseChangesOnStartup();
+
+        builder.Services.ConfigureWolverine(opts => opts.Discovery.IncludeAssembly(typeof(AnalysisModule).Assembly));
+        builder.Services.AddSingleton(new NavigationItem("Analysis", "/analysis", 30, Roles.Admin, Roles.Analyst));
+        return builder;
+    }
+
+    public static void ConfigureAnalysis(this StoreOptions opts)
+    {
+        opts.Schema.For<CorpusItem>().Index(x => x.WorkshopId);
+        opts.Schema.For<Publishing.PublishedAnalysis>().Index(x => x.WorkshopId);
+    }
+}

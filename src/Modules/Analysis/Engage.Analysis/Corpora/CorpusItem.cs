@@ -1,0 +1,16 @@
+namespace Engage.Analysis.Corpora;
+
+/// <summary>
+/// The Analysis module's own copy of a contribution, fed by Workshop events (no cross-module reads).
+/// Its id is the contribution's id, so a redelivered event overwrites rather than duplicates.
+/// </summary>
+public class CorpusItem
+{
+    public Guid Id { get; set; }
+    public Guid WorkshopId { get; set; }
+    public Guid ThemeId { get; set; }
+    public Guid? ParentId { get; set; }
+    public string Text { get; set; } = "";
+    public string Pseudonym { get; set; } = "";
+    public DateTimeOffset PublishedAt { get; set; }
+}

@@ -1,0 +1,21 @@
+using Engage.Analysis.Contracts;
+
+namespace Engage.Reporting.Reports;
+
+public enum ReportStatus { Draft, Published }
+
+/// <summary>An insight report, drafted from a published analysis.</summary>
+public class Report
+{
+    public Guid Id { get; set; }
+    public Guid WorkshopId { get; set; }
+    public Guid AnalysisId { get; set; }
+    public string Title { get; set; } = "";
+    public ReportStatus Status { get; set; }
+    /// <summary>0 while a draft has never been published; each publication takes the next number.</summary>
+    public int Version { get; set; }
+    public List<FindingTheme> Themes { get; set; } = [];
+    public List<RecommendedAction> Recommendations { get; set; } = [];
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+}

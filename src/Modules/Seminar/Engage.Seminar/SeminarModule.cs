@@ -1,0 +1,48 @@
+using Engage.Platform;
+using Engage.Platform.Web;
+using Engage.Seminar.Seminars;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Events.Projections;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace Engage.Seminar;
+
+/// <summary>The seminar's own Marten store: documents and events in schema <c>seminar</c>.</summary>
+public interface ISeminarStore : IDocumentStore;
+
+public static class SeminarModule
+{
+    public const string Schema = "seminar";
+
+    public static WebApplicationBuilder AddSeminarModule(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddMartenStore<ISeminarStore>(sp =>
+            {
+                var opts = new StoreOptions();
+                opts.Connection(sp.GetRequiredService<EngageDatabase>().DataSource);
+                opts.DatabaseSchemaName = Schema;
+                opts.DisableNpgsqlLogging = true;
+                opts.ConfigureSeminar();
+                return opts;
+            })
+            .IntegrateWithWolverine()
+            .ApplyAllDatabaseChangesOnStartup();
+
+        builder.Services.ConfigureWolverine(opts => opts.Discovery.IncludeAssembly(typeof(SeminarModule).Assembly));
+        builder.Services.AddSingleton(new NavigationItem("Seminars", "/seminars", 10, Roles.Admin, Roles.ProgrammeStaff, Roles.Facilitator));
+        return builder;
+    }
+
+    public static void ConfigureSeminar(this StoreOptions opts)
+    {
+        opts.Projections.Snapshot<Seminars.Seminar>(SnapshotLifecycle.Inline);
+        opts.Events.AddEventType<SeminarPlanned>();
+        opts.Events.AddEventType<ProblemSubmitted>();
+        opts.Events.AddEventType<ThemeDrafted>();
+        opts.Events.AddEventType<ThemesAgreed>();
+    }
+}

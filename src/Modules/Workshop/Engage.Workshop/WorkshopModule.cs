@@ -1,0 +1,47 @@
+using Engage.Platform;
+using Engage.Platform.Web;
+using Engage.Workshop.Contributions;
+using Engage.Workshop.Workshops;
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace Engage.Workshop;
+
+/// <summary>The workshop's own Marten store: documents and events in schema <c>workshop</c>.</summary>
+public interface IWorkshopStore : IDocumentStore;
+
+public static class WorkshopModule
+{
+    public const string Schema = "workshop";
+
+    public static WebApplicationBuilder AddWorkshopModule(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddMartenStore<IWorkshopStore>(sp =>
+            {
+                var opts = new StoreOptions();
+                opts.Connection(sp.GetRequiredService<EngageDatabase>().DataSource);
+                opts.DatabaseSchemaName = Schema;
+                opts.DisableNpgsqlLogging = true;
+                opts.ConfigureWorkshop();
+                return opts;
+            })
+            .IntegrateWithWolverine()
+            .ApplyAllDatabaseChangesOnStartup();
+
+        builder.Services.ConfigureWolverine(opts => opts.Discovery.IncludeAssembly(typeof(WorkshopModule).Assembly));
+        builder.Services.AddSingleton(new NavigationItem("Workshops", "/workshops", 20, Roles.Admin, Roles.ProgrammeStaff));
+        return builder;
+    }
+
+    public static void ConfigureWorkshop(this StoreOptions opts)
+    {
+        opts.Schema.For<Workshops.Workshop>().Index(x => x.SeminarId);
+        opts.Projections.Snapshot<Contribution>(SnapshotLifecycle.Inline);
+        opts.Schema.For<Contribution>().Index(x => x.WorkshopId);
+        opts.Events.AddEventType<ContributionPosted>();
+    }
+}

@@ -1,0 +1,27 @@
+using Engage.Platform;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+using Wolverine.Marten;
+using Wolverine.Persistence;
+
+namespace Engage.Workshop.Workshops;
+
+public record WorkshopSummary(Guid Id, Guid SeminarId, string Title, WorkshopStatus Status, int Themes, DateTimeOffset CreatedAt);
+
+[MartenStore(typeof(IWorkshopStore))]
+[Authorize(Roles = Roles.Programme)]
+public static class ViewWorkshopsEndpoint
+{
+    [WolverineGet("/api/workshops")]
+    public static async Task<IReadOnlyList<WorkshopSummary>> List(Guid? seminarId, IQuerySession session)
+    {
+        var query = session.Query<Workshop>().AsQueryable();
+        if (seminarId is { } id) query = query.Where(x => x.SeminarId == id);
+        return (await query.OrderByDescending(x => x.CreatedAt).Take(500).ToListAsync())
+            .Select(w => new WorkshopSummary(w.Id, w.SeminarId, w.Title, w.Status, w.Themes.Count, w.CreatedAt)).ToList();
+    }
+
+    [WolverineGet("/api/workshops/{id}")]
+    public static Workshop Get([Entity(Required = true)] Workshop workshop) => workshop;
+}

@@ -1,0 +1,27 @@
+namespace Engage.Workshop.Workshops;
+
+public enum WorkshopStatus { Draft, Open, Closed }
+
+/// <summary>A crowdsourcing workshop, created as a draft from the seminar's agreed themes.</summary>
+public class Workshop
+{
+    public Guid Id { get; set; }
+    public Guid SeminarId { get; set; }
+    public string Title { get; set; } = "";
+    public WorkshopStatus Status { get; set; }
+    public List<WorkshopTheme> Themes { get; set; } = [];
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? OpenedAt { get; set; }
+    /// <summary>Published reports, newest last: what the workshop tells participants came of it.</summary>
+    public List<ReportNotice> Reports { get; set; } = [];
+
+    public bool HasTheme(Guid themeId) => Themes.Any(t => t.Id == themeId);
+}
+
+/// <summary>A theme as the crowd sees it, keeping the seminar's problem statements it came from.</summary>
+public record WorkshopTheme(Guid Id, string Title, string Description, IReadOnlyList<string> Prompts,
+    IReadOnlyList<string> Seeds, IReadOnlyList<SourceProblem> Problems);
+
+public record SourceProblem(Guid ProblemId, string Text, string InterestGroup);
+
+public record ReportNotice(Guid ReportId, int Version, string Title, IReadOnlyList<string> KeyThemes, DateTimeOffset PublishedAt);
