@@ -20,8 +20,11 @@ public static class IssueTokenEndpoint
                 ? Problems.BadRequest("'email' or 'password' is too long.")
                 : WolverineContinue.NoProblems;
 
-    public static Task<StaffAccount?> LoadAsync(IssueToken command, IQuerySession session) =>
-        session.Query<StaffAccount>().FirstOrDefaultAsync(x => x.Email == StaffAccount.Normalise(command.Email!));
+    public static Task<StaffAccount?> LoadAsync(IssueToken command, IQuerySession session)
+    {
+        var email = StaffAccount.Normalise(command.Email!);
+        return session.Query<StaffAccount>().FirstOrDefaultAsync(x => x.Email == email);
+    }
 
     [AllowAnonymous]
     [WolverinePost("/api/auth/token", Name = "IssueToken")]

@@ -77,14 +77,17 @@ public static class ListStaffAccountsEndpoint
 [Authorize(Roles = Roles.AdminOnly)]
 public static class CreateStaffAccountEndpoint
 {
-    public static Task<bool> LoadAsync(CreateStaffAccount command, IQuerySession session) =>
-        string.IsNullOrWhiteSpace(command.Email)
-            ? Task.FromResult(false)
-            : session.Query<StaffAccount>().AnyAsync(x => x.Email == StaffAccount.Normalise(command.Email));
+    // Returns the account holding the email, if any: an HTTP endpoint binds a bool parameter from the query string.
+    public static async Task<StaffAccount?> LoadAsync(CreateStaffAccount command, IQuerySession session)
+    {
+        if (string.IsNullOrWhiteSpace(command.Email)) return null;
+        var email = StaffAccount.Normalise(command.Email);
+        return await session.Query<StaffAccount>().FirstOrDefaultAsync(x => x.Email == email);
+    }
 
-    public static ProblemDetails Validate(CreateStaffAccount command, bool emailTaken) =>
-        StaffAccountRules.Problem(command, emailTaken) is { } problem
-            ? emailTaken ? Problems.Conflict(problem) : Problems.BadRequest(problem)
+    public static ProblemDetails Validate(CreateStaffAccount command, StaffAccount? existing) =>
+        StaffAccountRules.Problem(command, existing is not null) is { } problem
+            ? existing is not null ? Problems.Conflict(problem) : Problems.BadRequest(problem)
             : WolverineContinue.NoProblems;
 
     [WolverinePost("/api/admin/accounts")]

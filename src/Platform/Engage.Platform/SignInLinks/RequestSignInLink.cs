@@ -1,6 +1,7 @@
 using Engage.Platform.Mail;
 using Marten;
 using Microsoft.Extensions.Options;
+using Wolverine;
 using Wolverine.Marten;
 
 namespace Engage.Platform.SignInLinks;
@@ -19,13 +20,16 @@ public sealed class SiteOptions
 
 public static class RequestSignInLinkHandler
 {
-    public static Task<ParticipantAccount?> LoadAsync(RequestSignInLink request, IQuerySession session) =>
-        session.Query<ParticipantAccount>().FirstOrDefaultAsync(x => x.Email == ParticipantAccount.Normalise(request.Email));
+    public static Task<ParticipantAccount?> LoadAsync(RequestSignInLink request, IQuerySession session)
+    {
+        var email = ParticipantAccount.Normalise(request.Email);
+        return session.Query<ParticipantAccount>().FirstOrDefaultAsync(x => x.Email == email);
+    }
 
-    public static (IMartenOp, SendMail)? Handle(RequestSignInLink request, ParticipantAccount? participant,
+    public static (IMartenOp, OutgoingMessages) Handle(RequestSignInLink request, ParticipantAccount? participant,
         IOptions<SiteOptions> site, DateTimeOffset now)
     {
-        if (participant is null) return null;
+        if (participant is null) return (MartenOps.Nothing(), []);
 
         var token = SignInLink.NewToken();
         var link = new SignInLink
@@ -42,7 +46,7 @@ public static class RequestSignInLinkHandler
 
              If you did not ask to sign in, you can ignore this email.
              """);
-        return (MartenOps.Insert(link), mail);
+        return (MartenOps.Insert(link), [mail]);
     }
 }
 

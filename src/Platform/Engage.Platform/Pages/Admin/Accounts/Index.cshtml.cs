@@ -18,8 +18,8 @@ public class IndexModel(IDocumentSession session, TimeProvider time) : PageModel
     {
         var command = Input;
         if (string.IsNullOrEmpty(command.Password)) command = command with { Password = GeneratedPassword = Passwords.Generate() };
-        var taken = !string.IsNullOrWhiteSpace(command.Email)
-                    && await session.Query<StaffAccount>().AnyAsync(x => x.Email == StaffAccount.Normalise(command.Email));
+        var email = StaffAccount.Normalise(command.Email ?? "");
+        var taken = email.Length > 0 && await session.Query<StaffAccount>().AnyAsync(x => x.Email == email);
         if (StaffAccountRules.Problem(command, taken) is { } problem)
         {
             GeneratedPassword = null;

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every Engage test on real PostgreSQL:  ./test.sh [extra dotnet test arguments]
+# Starts the private cluster under .data/ (database engage_test) unless ConnectionStrings__Engage is set.
+set -euo pipefail
+source "$(dirname "$0")/scripts/common.sh"
+cd "$root"
+
+ensure_node_packages
+ensure_database engage_test
+
+results="$root/.data/test-results"
+rm -rf "$results"; mkdir -p "$results"
+status=0
+dotnet test Engage.sln -c Release --nologo --logger "trx" --results-directory "$results" \
+  --logger "console;verbosity=normal" "$@" || status=$?
+
+# One closing line that any CI reads: the counts over every test project's TRX file.
+python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+passed = failed = skipped = 0
+for f in glob.glob(sys.argv[1] + "/*.trx"):
+    c = ET.parse(f).getroot().find(".//{*}ResultSummary/{*}Counters")
+    passed += int(c.get("passed")); failed += int(c.get("failed")) + int(c.get("error", 0)) + int(c.get("timeout", 0))
+    skipped += int(c.get("notExecuted", 0))
+print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit $status

@@ -1,0 +1,144 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Alba;
+using Microsoft.AspNetCore.Hosting;
+using Engage.Analysis;
+using Engage.Platform.Accounts;
+using Engage.Platform.SignInLinks;
+using Engage.Reporting;
+using Engage.Seminar;
+using Engage.Workshop;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine.Persistence.Durability;
+
+namespace Engage.IntegrationTests.Support;
+
+/// <summary>
+/// One real Engage host per test collection, on the real PostgreSQL that test.sh starts
+/// (database engage_test), with its mail written to a folder of its own.
+/// </summary>
+public sealed class EngageHost : IAsyncLifetime
+{
+    public const string AdminEmail = "admin@engage.test";
+    public const string AdminPassword = "admin-password-for-tests";
+
+    public IAlbaHost Host { get; private set; } = null!;
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "engage-mail-" + Guid.NewGuid().ToString("N"));
+
+    public static string ConnectionString =>
+        Environment.GetEnvironmentVariable("ConnectionStrings__Engage")
+        ?? "Host=127.0.0.1;Port=55432;Username=engage;Database=engage_test";
+
+    public async Task InitializeAsync()
+    {
+        Host = await Start(MailFolder);
+    }
+
+    /// <summary>Starts a host on the shared database; tests of several hosts start more.</summary>
+    public static Task<IAlbaHost> Start(string mailFolder)
+    {
+        // Environment variables are read before Program's builder is made, so every host sees them.
+        Environment.SetEnvironmentVariable("ConnectionStrings__Engage", ConnectionString);
+        Environment.SetEnvironmentVariable("ENGAGE_ADMIN_EMAIL", AdminEmail);
+        Environment.SetEnvironmentVariable("ENGAGE_ADMIN_PASSWORD", AdminPassword);
+        Environment.SetEnvironmentVariable("ENGAGE_MAIL_DROP", mailFolder);
+        return AlbaHost.For<Program>(b => b.UseSetting("environment", "Development"));
+    }
+
+    /// <summary>Every test starts from empty module data and an empty outbox, with the admin account back.</summary>
+    public async Task ResetAsync()
+    {
+        var services = Host.Services;
+        await services.GetRequiredService<IMessageStore>().Admin.ClearAllAsync();
+        // The main store keeps its data-protection key ring: hosts of this run cache it, as real hosts do.
+        var main = services.GetRequiredService<IDocumentStore>();
+        foreach (var type in new[] { typeof(StaffAccount), typeof(ParticipantAccount), typeof(SignInLink) })
+            await main.Advanced.Clean.DeleteDocumentsByTypeAsync(type);
+        foreach (var store in new IDocumentStore[]
+                 {
+                     services.GetRequiredService<ISeminarStore>(),
+                     services.GetRequiredService<IWorkshopStore>(), services.GetRequiredService<IAnalysisStore>(),
+                     services.GetRequiredService<IReportingStore>()
+                 })
+            await store.Advanced.ResetAllData();
+        await services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<SeedAdminAccount>().Single().StartAsync(default);
+        if (Directory.Exists(MailFolder)) Directory.Delete(MailFolder, true);
+    }
+
+    /// <summary>A staff account with the given roles, and a bearer token for it.</summary>
+    public async Task<string> TokenFor(params string[] roles)
+    {
+        var email = $"{string.Join("-", roles).ToLowerInvariant()}-{Guid.NewGuid():N}@engage.test";
+        const string password = "a-long-test-password";
+        if (roles is not [Platform.Roles.Admin])
+        {
+            var admin = await TokenFor(Platform.Roles.Admin);
+            await Host.Scenario(s =>
+            {
+                s.WithRequestHeader("Authorization", $"Bearer {admin}");
+                s.Post.Json(new CreateStaffAccount(email, "Test " + string.Join(" ", roles), roles, password)).ToUrl("/api/admin/accounts");
+                s.StatusCodeShouldBe(201);
+            });
+        }
+        else
+        {
+            email = AdminEmail;
+            return await Token(AdminEmail, AdminPassword);
+        }
+        return await Token(email, password);
+    }
+
+    public async Task<string> Token(string email, string password)
+    {
+        var result = await Host.Scenario(s =>
+        {
+            s.Post.Json(new IssueToken(email, password)).ToUrl("/api/auth/token");
+            s.StatusCodeShouldBe(200);
+        });
+        return (await result.ReadAsJsonAsync<AccessTokenIssued>())!.AccessToken;
+    }
+
+    public HttpClient Client(string? token = null)
+    {
+        var client = Host.Server.CreateClient();
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        if (Directory.Exists(MailFolder)) Directory.Delete(MailFolder, true);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class EngageCollection : ICollectionFixture<EngageHost>
+{
+    public const string Name = "Engage host";
+}
+
+/// <summary>Base class: resets the data at the start of every test (xunit makes a new instance per test).</summary>
+[Collection(EngageCollection.Name)]
+public abstract class EngageTest(EngageHost engage) : IAsyncLifetime
+{
+    protected EngageHost Engage { get; } = engage;
+    protected IAlbaHost Host => Engage.Host;
+
+    public Task InitializeAsync() => Engage.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+}
+
+public static class JsonContent
+{
+    public static async Task<T> Read<T>(this HttpResponseMessage response)
+    {
+        if (!response.IsSuccessStatusCode)
+            throw new Xunit.Sdk.XunitException($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<T>(Options))!;
+    }
+
+    public static readonly System.Text.Json.JsonSerializerOptions Options =
+        new(System.Text.Json.JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+}

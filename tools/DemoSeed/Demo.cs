@@ -1,0 +1,44 @@
+/// <summary>
+/// The demo engagement: Health Education England's conversation on educating, training, supporting
+/// and regulating Advanced Clinical Practitioners. The statements are written for Engage's demo.
+/// </summary>
+static class Demo
+{
+    public const string SeminarTitle = "Advanced Clinical Practice: framing the national conversation";
+
+    public const string Purpose =
+        "Leaders of the professions, professional bodies, regulators, employers, education providers and patient voices " +
+        "frame the problems the national workshop on Advanced Clinical Practitioners will explore.";
+
+    public static readonly (string Key, string Text, string Group)[] Problems =
+    [
+        ("titles", "The title 'Advanced Clinical Practitioner' is used for roles with very different levels of education and scope.", "Professional bodies"),
+        ("regulation", "No single regulator recognises advanced practice, so patients cannot check what an ACP is qualified to do.", "Regulators"),
+        ("supervision", "Trainee ACPs often have no protected time with a named clinical supervisor.", "Nurses"),
+        ("funding", "Employers fund the master's programme but cannot backfill the trainee's post.", "Employers"),
+        ("curricula", "University programmes differ in content and assessment, so a qualification from one is not trusted by another employer.", "Education providers"),
+        ("careers", "After qualifying, ACPs find no next step in their career and leave for other roles.", "Allied health professions"),
+        ("patients", "Patients are not told when they are seen by an ACP rather than a doctor, or what that means for their care.", "Patient voices")
+    ];
+
+    public sealed record Theme(string Title, string Description, string[] ProblemKeys, string[] Prompts, string[] Seeds);
+
+    public static readonly Theme[] Themes =
+    [
+        new("Recognising and regulating advanced practice",
+            "What should be recognised nationally, and by whom, so that the title means the same everywhere?",
+            ["titles", "regulation", "patients"],
+            ["What would make the ACP title trustworthy to patients and colleagues?", "Who should hold a register of advanced practitioners?"],
+            ["A national register of ACPs, held by the existing regulators, would let patients check what an ACP may do."]),
+        new("Education, training and supervision",
+            "How should ACPs be educated and supervised so that every programme prepares them to the same standard?",
+            ["supervision", "curricula", "funding"],
+            ["What support did you, or the trainees you work with, need most?", "How should programmes and assessment be aligned?"],
+            ["Every trainee ACP should have a named supervisor with protected time written into both job plans."]),
+        new("Careers and workforce planning",
+            "How can employers plan, fund and keep advanced practice roles?",
+            ["careers", "funding"],
+            ["What would make you stay in an advanced practice role?", "How should employers plan ACP posts?"],
+            ["Consultant-level advanced practice posts would give ACPs a career path that keeps them in clinical work."])
+    ];
+}
