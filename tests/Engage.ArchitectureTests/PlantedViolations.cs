@@ -1,0 +1,53 @@
+using System.Reflection;
+using Wolverine.Http;
+
+// Deliberate violations, planted in the test assembly (never in the product) so that each rule is
+// shown to fail when the design is broken. A rule that cannot fail would prove nothing.
+namespace Engage.Seminar.Planted
+{
+    public static class ReachesIntoTheWorkshop
+    {
+        public static string Title(Engage.Workshop.Workshops.Workshop workshop) => workshop.Title;
+    }
+
+    public static class SmuggledRoutes
+    {
+        [WolverineGet("/api/planted")]
+        public static string Get() => "planted";
+    }
+}
+
+namespace Engage.ArchitectureTests
+{
+    public class each_rule_catches_a_planted_violation
+    {
+        private static readonly Assembly Planted = typeof(each_rule_catches_a_planted_violation).Assembly;
+
+        [Fact]
+        public void a_module_type_that_uses_another_modules_implementation()
+        {
+            var outcome = Rules.ModuleUsesNoOtherModulesImplementation([Planted], "Engage.Seminar.Planted", Design.Named("Seminar"));
+
+            Assert.Equal(["Engage.Seminar.Planted.ReachesIntoTheWorkshop"], outcome.Failing);
+        }
+
+        [Fact]
+        public void an_endpoint_class_not_named_endpoint_and_outside_its_modules_store()
+        {
+            var naming = Rules.EndpointsAndHandlersFollowTheNamingConvention([Planted]);
+            Assert.Contains("Engage.Seminar.Planted.SmuggledRoutes", naming.Failing);
+
+            var host = Rules.HostHoldsNoDomainLogic(Planted);
+            Assert.Contains("Engage.Seminar.Planted.SmuggledRoutes", host.Failing);
+        }
+
+        [Fact]
+        public void a_contract_that_depends_on_a_framework()
+        {
+            // The architecture test assembly itself depends on xunit and Wolverine: as a "contracts"
+            // assembly it must fail the BCL-only rule.
+            var outcome = Rules.ContractsDependOnlyOnTheBcl(Planted);
+            Assert.Contains("Engage.Seminar.Planted.SmuggledRoutes", outcome.Failing);
+        }
+    }
+}
