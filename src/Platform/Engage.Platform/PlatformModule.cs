@@ -51,7 +51,8 @@ public static class PlatformModule
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine(m => m.UseWolverineManagedEventSubscriptionDistribution = true);
 
-        services.ConfigureWolverine(opts => opts.Discovery.IncludeAssembly(typeof(PlatformModule).Assembly));
+        services.AddModuleServices(typeof(PlatformModule).Assembly);
+        services.AddMappings();
 
         AddSignIn(services);
         AddMail(services, builder.Configuration, builder.Environment.ContentRootPath);

@@ -30,7 +30,7 @@ public static class AnalysisModule
             .IntegrateWithWolverine()
             .ApplyAllDatabaseChangesOnStartup();
 
-        builder.Services.ConfigureWolverine(opts => opts.Discovery.IncludeAssembly(typeof(AnalysisModule).Assembly));
+        builder.Services.AddModuleServices(typeof(AnalysisModule).Assembly);
         builder.Services.AddSingleton(new NavigationItem("Analysis", "/analysis", 30, Roles.Admin, Roles.Analyst));
         return builder;
     }

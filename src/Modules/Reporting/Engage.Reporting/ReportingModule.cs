@@ -30,7 +30,7 @@ public static class ReportingModule
             .IntegrateWithWolverine()
             .ApplyAllDatabaseChangesOnStartup();
 
-        builder.Services.ConfigureWolverine(opts => opts.Discovery.IncludeAssembly(typeof(ReportingModule).Assembly));
+        builder.Services.AddModuleServices(typeof(ReportingModule).Assembly);
         builder.Services.AddSingleton(new NavigationItem("Reports", "/reports", 40, Roles.Admin, Roles.ProgrammeStaff, Roles.Analyst));
         return builder;
     }

@@ -32,7 +32,7 @@ public static class SeminarModule
             .IntegrateWithWolverine()
             .ApplyAllDatabaseChangesOnStartup();
 
-        builder.Services.ConfigureWolverine(opts => opts.Discovery.IncludeAssembly(typeof(SeminarModule).Assembly));
+        builder.Services.AddModuleServices(typeof(SeminarModule).Assembly);
         builder.Services.AddSingleton(new NavigationItem("Seminars", "/seminars", 10, Roles.Admin, Roles.ProgrammeStaff, Roles.Facilitator));
         return builder;
     }

@@ -32,7 +32,7 @@ public static class WorkshopModule
             .IntegrateWithWolverine()
             .ApplyAllDatabaseChangesOnStartup();
 
-        builder.Services.ConfigureWolverine(opts => opts.Discovery.IncludeAssembly(typeof(WorkshopModule).Assembly));
+        builder.Services.AddModuleServices(typeof(WorkshopModule).Assembly);
         builder.Services.AddSingleton(new NavigationItem("Workshops", "/workshops", 20, Roles.Admin, Roles.ProgrammeStaff));
         return builder;
     }

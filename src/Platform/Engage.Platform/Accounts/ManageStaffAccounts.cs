@@ -1,3 +1,4 @@
+using Mapster;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -61,17 +62,26 @@ public static class StaffAccountRules
         account.SecurityStamp = Guid.NewGuid();
     }
 
-    public static StaffAccountView View(StaffAccount a, DateTimeOffset now) =>
-        new(a.Id, a.Email, a.DisplayName, [.. a.Roles], a.Disabled, a.IsLockedAt(now));
+    public static StaffAccountView View(StaffAccount a, DateTimeOffset now, TypeAdapterConfig mapping) =>
+        a.Adapt<StaffAccountView>(mapping) with { Locked = a.IsLockedAt(now) };
+}
+
+/// <summary>An account as admins see it: never the password hash or the security stamp.</summary>
+public sealed class StaffAccountViewMapping : IRegister
+{
+    public void Register(TypeAdapterConfig config) =>
+        config.NewConfig<StaffAccount, StaffAccountView>()
+            .Map(d => d.Roles, s => s.Roles.ToArray())
+            .Ignore(d => d.Locked); // depends on the time: set by the caller
 }
 
 [Authorize(Roles = Roles.AdminOnly)]
 public static class ListStaffAccountsEndpoint
 {
     [WolverineGet("/api/admin/accounts")]
-    public static async Task<IReadOnlyList<StaffAccountView>> Get(IQuerySession session, DateTimeOffset now) =>
+    public static async Task<IReadOnlyList<StaffAccountView>> Get(IQuerySession session, DateTimeOffset now, TypeAdapterConfig mapping) =>
         (await session.Query<StaffAccount>().OrderBy(x => x.Email).ToListAsync())
-        .Select(a => StaffAccountRules.View(a, now)).ToList();
+        .Select(a => StaffAccountRules.View(a, now, mapping)).ToList();
 }
 
 [Authorize(Roles = Roles.AdminOnly)]
@@ -107,9 +117,10 @@ public static class UpdateStaffAccountEndpoint
         StaffAccountRules.Problem(command) is { } problem ? Problems.BadRequest(problem) : WolverineContinue.NoProblems;
 
     [WolverinePut("/api/admin/accounts/{id}")]
-    public static (StaffAccountView, IMartenOp) Put(UpdateStaffAccount command, [Entity(Required = true)] StaffAccount account, DateTimeOffset now)
+    public static (StaffAccountView, IMartenOp) Put(UpdateStaffAccount command, [Entity(Required = true)] StaffAccount account,
+        DateTimeOffset now, TypeAdapterConfig mapping)
     {
         StaffAccountRules.Apply(account, command);
-        return (StaffAccountRules.View(account, now), MartenOps.Store(account));
+        return (StaffAccountRules.View(account, now, mapping), MartenOps.Store(account));
     }
 }

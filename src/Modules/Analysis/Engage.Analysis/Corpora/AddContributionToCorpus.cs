@@ -1,4 +1,5 @@
 using Engage.Workshop.Contracts;
+using Mapster;
 using Wolverine.Marten;
 
 namespace Engage.Analysis.Corpora;
@@ -6,10 +7,6 @@ namespace Engage.Analysis.Corpora;
 [MartenStore(typeof(IAnalysisStore))]
 public static class ContributionPublishedHandler
 {
-    public static IMartenOp Handle(ContributionPublished published) =>
-        MartenOps.Store(new CorpusItem
-        {
-            Id = published.ContributionId, WorkshopId = published.WorkshopId, ThemeId = published.ThemeId,
-            ParentId = published.ParentId, Text = published.Text, Pseudonym = published.Pseudonym, PublishedAt = published.PublishedAt
-        });
+    public static IMartenOp Handle(ContributionPublished published, TypeAdapterConfig mapping) =>
+        MartenOps.Store(published.Adapt<CorpusItem>(mapping));
 }

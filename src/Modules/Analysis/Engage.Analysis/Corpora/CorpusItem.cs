@@ -1,3 +1,6 @@
+using Engage.Workshop.Contracts;
+using Mapster;
+
 namespace Engage.Analysis.Corpora;
 
 /// <summary>
@@ -13,4 +16,10 @@ public class CorpusItem
     public string Text { get; set; } = "";
     public string Pseudonym { get; set; } = "";
     public DateTimeOffset PublishedAt { get; set; }
+}
+
+public sealed class CorpusItemMapping : IRegister
+{
+    public void Register(TypeAdapterConfig config) =>
+        config.NewConfig<ContributionPublished, CorpusItem>().Map(d => d.Id, s => s.ContributionId);
 }

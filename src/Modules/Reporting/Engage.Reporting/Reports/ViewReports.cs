@@ -1,4 +1,5 @@
 using Engage.Platform;
+using Mapster;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -9,17 +10,21 @@ namespace Engage.Reporting.Reports;
 
 public record ReportSummary(Guid Id, Guid WorkshopId, string Title, ReportStatus Status, int Version, DateTimeOffset CreatedAt);
 
+public sealed class ReportSummaryMapping : IRegister
+{
+    public void Register(TypeAdapterConfig config) => config.NewConfig<Report, ReportSummary>();
+}
+
 [MartenStore(typeof(IReportingStore))]
 [Authorize(Roles = Roles.Admin + "," + Roles.ProgrammeStaff + "," + Roles.Analyst)]
 public static class ViewReportsEndpoint
 {
     [WolverineGet("/api/reports")]
-    public static async Task<IReadOnlyList<ReportSummary>> List(Guid? workshopId, IQuerySession session)
+    public static async Task<IReadOnlyList<ReportSummary>> List(Guid? workshopId, IQuerySession session, TypeAdapterConfig mapping)
     {
         var query = session.Query<Report>().AsQueryable();
         if (workshopId is { } id) query = query.Where(x => x.WorkshopId == id);
-        return (await query.OrderByDescending(x => x.CreatedAt).Take(500).ToListAsync())
-            .Select(r => new ReportSummary(r.Id, r.WorkshopId, r.Title, r.Status, r.Version, r.CreatedAt)).ToList();
+        return (await query.OrderByDescending(x => x.CreatedAt).Take(500).ToListAsync()).Adapt<List<ReportSummary>>(mapping);
     }
 
     [WolverineGet("/api/reports/{id}")]

@@ -1,4 +1,5 @@
 using Engage.Platform;
+using Mapster;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -8,14 +9,21 @@ namespace Engage.Seminar.Seminars;
 
 public record SeminarSummary(Guid Id, string Title, SeminarStatus Status, DateTimeOffset? StartsAt, int Problems, int Themes);
 
+public sealed class SeminarSummaryMapping : IRegister
+{
+    public void Register(TypeAdapterConfig config) =>
+        config.NewConfig<Seminar, SeminarSummary>()
+            .Map(d => d.Problems, s => s.Problems.Count)
+            .Map(d => d.Themes, s => s.Themes.Count);
+}
+
 [MartenStore(typeof(ISeminarStore))]
 [Authorize(Roles = Roles.SeminarLeads)]
 public static class ViewSeminarsEndpoint
 {
     [WolverineGet("/api/seminars")]
-    public static async Task<IReadOnlyList<SeminarSummary>> List(IQuerySession session) =>
-        (await session.Query<Seminar>().OrderByDescending(x => x.StartsAt).Take(500).ToListAsync())
-        .Select(s => new SeminarSummary(s.Id, s.Title, s.Status, s.StartsAt, s.Problems.Count, s.Themes.Count)).ToList();
+    public static async Task<IReadOnlyList<SeminarSummary>> List(IQuerySession session, TypeAdapterConfig mapping) =>
+        (await session.Query<Seminar>().OrderByDescending(x => x.StartsAt).Take(500).ToListAsync()).Adapt<List<SeminarSummary>>(mapping);
 
     [WolverineGet("/api/seminars/{id}")]
     public static Seminar Get([ReadAggregate] Seminar seminar) => seminar;

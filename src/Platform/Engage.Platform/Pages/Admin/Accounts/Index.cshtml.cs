@@ -1,11 +1,12 @@
 using Engage.Platform.Accounts;
+using Mapster;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Engage.Platform.Pages.Admin.Accounts;
 
-public class IndexModel(IDocumentSession session, TimeProvider time) : PageModel
+public class IndexModel(IDocumentSession session, TimeProvider time, TypeAdapterConfig mapping) : PageModel
 {
     public IReadOnlyList<StaffAccountView> Accounts { get; private set; } = [];
     [BindProperty] public CreateStaffAccount Input { get; set; } = new(null, null, [], null);
@@ -38,5 +39,5 @@ public class IndexModel(IDocumentSession session, TimeProvider time) : PageModel
 
     private async Task LoadAsync() =>
         Accounts = (await session.Query<StaffAccount>().OrderBy(x => x.Email).ToListAsync())
-            .Select(a => StaffAccountRules.View(a, time.GetUtcNow())).ToList();
+            .Select(a => StaffAccountRules.View(a, time.GetUtcNow(), mapping)).ToList();
 }
