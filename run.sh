@@ -17,10 +17,16 @@ while [ $# -gt 0 ]; do
 done
 
 ensure_node_packages
-echo "Building..."
-dotnet build Engage.sln -c Release --nologo -v quiet -clp:ErrorsOnly -p:WarningLevel=0
 ensure_database engage
 ensure_admin_credentials
+
+# Production loads Wolverine's handler code pre-generated from this very source (TypeLoadMode.Static):
+# build, write the code, build again. Nothing generated is committed, so it can never be stale.
+echo "Building..."
+rm -rf src/Host/Internal/Generated
+dotnet build Engage.sln -c Release --nologo -v quiet -clp:ErrorsOnly -p:WarningLevel=0
+(cd src/Host && dotnet bin/Release/net10.0/Engage.Host.dll codegen write >/dev/null)
+dotnet build src/Host -c Release --nologo -v quiet -clp:ErrorsOnly -p:WarningLevel=0
 
 url="http://127.0.0.1:$port"
 export Site__PublicUrl="${Site__PublicUrl:-$url}"

@@ -7,6 +7,8 @@ cd "$root"
 
 ensure_node_packages
 ensure_database engage_test
+# Tests generate handler code at run time; code left by run.sh may be older than the source.
+rm -rf src/Host/Internal/Generated
 
 results="$root/.data/test-results"
 rm -rf "$results"; mkdir -p "$results"

@@ -34,8 +34,9 @@ public static class Hosting
         builder.Services.CritterStackDefaults(x =>
         {
             x.Development.GeneratedCodeMode = TypeLoadMode.Dynamic;
-            // Production loads the committed pre-generated handlers (fast start) and compiles only what is missing.
-            x.Production.GeneratedCodeMode = TypeLoadMode.Auto;
+            // Production loads handler code that run.sh generates from the same source before its
+            // final build (see docs/adr/0007): no Roslyn at start-up, first requests 5x faster.
+            x.Production.GeneratedCodeMode = TypeLoadMode.Static;
             x.Production.ResourceAutoCreate = AutoCreate.CreateOrUpdate;
         });
         builder.Services.AddResourceSetupOnStartup();

@@ -20,11 +20,8 @@ public static class IssueTokenEndpoint
                 ? Problems.BadRequest("'email' or 'password' is too long.")
                 : WolverineContinue.NoProblems;
 
-    public static Task<StaffAccount?> LoadAsync(IssueToken command, IQuerySession session)
-    {
-        var email = StaffAccount.Normalise(command.Email!);
-        return session.Query<StaffAccount>().FirstOrDefaultAsync(x => x.Email == email);
-    }
+    public static Task<StaffAccount?> LoadAsync(IssueToken command, IQuerySession session) =>
+        session.QueryByPlanAsync(new StaffAccountByEmail(command.Email!));
 
     [AllowAnonymous]
     [WolverinePost("/api/auth/token", Name = "IssueToken")]

@@ -88,12 +88,10 @@ public static class ListStaffAccountsEndpoint
 public static class CreateStaffAccountEndpoint
 {
     // Returns the account holding the email, if any: an HTTP endpoint binds a bool parameter from the query string.
-    public static async Task<StaffAccount?> LoadAsync(CreateStaffAccount command, IQuerySession session)
-    {
-        if (string.IsNullOrWhiteSpace(command.Email)) return null;
-        var email = StaffAccount.Normalise(command.Email);
-        return await session.Query<StaffAccount>().FirstOrDefaultAsync(x => x.Email == email);
-    }
+    public static Task<StaffAccount?> LoadAsync(CreateStaffAccount command, IQuerySession session) =>
+        string.IsNullOrWhiteSpace(command.Email)
+            ? Task.FromResult<StaffAccount?>(null)
+            : session.QueryByPlanAsync(new StaffAccountByEmail(command.Email));
 
     public static ProblemDetails Validate(CreateStaffAccount command, StaffAccount? existing) =>
         StaffAccountRules.Problem(command, existing is not null) is { } problem

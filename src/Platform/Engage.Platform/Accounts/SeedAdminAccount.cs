@@ -21,7 +21,7 @@ public sealed class SeedAdminAccount(IDocumentStore store, IConfiguration config
 
         await using var session = store.LightweightSession();
         var normalised = StaffAccount.Normalise(email);
-        var account = await session.Query<StaffAccount>().FirstOrDefaultAsync(x => x.Email == normalised, ct)
+        var account = await session.QueryByPlanAsync(new StaffAccountByEmail(normalised), ct)
                       ?? new StaffAccount { Id = Guid.NewGuid(), Email = normalised, DisplayName = "Administrator", CreatedAt = time.GetUtcNow() };
         if (!account.Roles.Contains(Roles.Admin)) account.Roles.Add(Roles.Admin);
         account.Disabled = false;

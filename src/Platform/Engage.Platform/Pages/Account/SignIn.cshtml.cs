@@ -29,8 +29,7 @@ public class SignInModel(IDocumentSession session, TimeProvider time) : PageMode
             return Page();
         }
 
-        var email = StaffAccount.Normalise(Email);
-        var account = await session.Query<StaffAccount>().FirstOrDefaultAsync(x => x.Email == email);
+        var account = await session.QueryByPlanAsync(new StaffAccountByEmail(Email));
         var ok = StaffSignIn.Attempt(account, Password, time.GetUtcNow());
         if (account is not null)
         {

@@ -19,8 +19,7 @@ public class IndexModel(IDocumentSession session, TimeProvider time, TypeAdapter
     {
         var command = Input;
         if (string.IsNullOrEmpty(command.Password)) command = command with { Password = GeneratedPassword = Passwords.Generate() };
-        var email = StaffAccount.Normalise(command.Email ?? "");
-        var taken = email.Length > 0 && await session.Query<StaffAccount>().AnyAsync(x => x.Email == email);
+        var taken = !string.IsNullOrWhiteSpace(command.Email) && await session.QueryByPlanAsync(new StaffAccountByEmail(command.Email)) is not null;
         if (StaffAccountRules.Problem(command, taken) is { } problem)
         {
             GeneratedPassword = null;
