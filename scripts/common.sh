@@ -31,3 +31,13 @@ ensure_admin_credentials() {
     export ENGAGE_ADMIN_PASSWORD="$(cat "$file")"
   fi
 }
+
+# Debian packages the tests use (a real SMTP server; later a browser). Installed only when missing.
+ensure_debian_packages() {
+  local missing=()
+  for package in "$@"; do dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing ${missing[*]}..."
+  local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo -n"
+  $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}

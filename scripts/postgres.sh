@@ -6,8 +6,9 @@
 # PostgreSQL refuses to run as root, so as root the cluster belongs to the `postgres` OS user.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-data="$root/.data/postgres"
-sock="$root/.data/pgsock"
+# ENGAGE_PG_DATA lets a test run a throwaway cluster of its own (e.g. to stop it mid-test).
+data="${ENGAGE_PG_DATA:-$root/.data/postgres}"
+sock="$data.sock"
 port="${ENGAGE_PG_PORT:-55432}"
 bin="/usr/lib/postgresql/15/bin"
 [ -x "$bin/initdb" ] || bin="$(dirname "$(command -v initdb)")"
@@ -17,11 +18,11 @@ as_owner() {
 }
 
 start() {
-  mkdir -p "$root/.data"
+  mkdir -p "$(dirname "$data")"
   if [ "$(id -u)" = 0 ]; then
     id postgres >/dev/null 2>&1 || useradd --system --home-dir "$root/.data" --no-create-home postgres
-    # the postgres user must be able to reach the folders on the way to .data
-    d="$root"; while [ "$d" != "/" ]; do chmod o+x "$d" 2>/dev/null || true; d="$(dirname "$d")"; done
+    # the postgres user must be able to reach the folders on the way to the data folder
+    d="$(dirname "$data")"; while [ "$d" != "/" ]; do chmod o+x "$d" 2>/dev/null || true; d="$(dirname "$d")"; done
   fi
   mkdir -p "$sock"
   [ "$(id -u)" = 0 ] && chown postgres "$sock"
@@ -41,7 +42,7 @@ CONF
   if ! as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start >/dev/null
   fi
-  for db in engage engage_test; do
+  for db in $(printf '%s\n' engage engage_test "${1:-engage}" | sort -u); do
     if ! "$bin/psql" -h 127.0.0.1 -p "$port" -U engage -d postgres -tAc "select 1 from pg_database where datname='$db'" | grep -q 1; then
       "$bin/psql" -h 127.0.0.1 -p "$port" -U engage -d postgres -qc "create database $db" >/dev/null
     fi

@@ -26,7 +26,8 @@ public sealed class EngageHost : IAsyncLifetime
     public IAlbaHost Host { get; private set; } = null!;
     public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "engage-mail-" + Guid.NewGuid().ToString("N"));
 
-    public static string ConnectionString =>
+    /// <summary>Read once: tests that point a host elsewhere change the variable for a moment.</summary>
+    public static readonly string ConnectionString =
         Environment.GetEnvironmentVariable("ConnectionStrings__Engage")
         ?? "Host=127.0.0.1;Port=55432;Username=engage;Database=engage_test";
 
@@ -36,10 +37,10 @@ public sealed class EngageHost : IAsyncLifetime
     }
 
     /// <summary>Starts a host on the shared database; tests of several hosts start more.</summary>
-    public static Task<IAlbaHost> Start(string mailFolder)
+    public static Task<IAlbaHost> Start(string mailFolder, string? connectionString = null)
     {
         // Environment variables are read before Program's builder is made, so every host sees them.
-        Environment.SetEnvironmentVariable("ConnectionStrings__Engage", ConnectionString);
+        Environment.SetEnvironmentVariable("ConnectionStrings__Engage", connectionString ?? ConnectionString);
         Environment.SetEnvironmentVariable("ENGAGE_ADMIN_EMAIL", AdminEmail);
         Environment.SetEnvironmentVariable("ENGAGE_ADMIN_PASSWORD", AdminPassword);
         Environment.SetEnvironmentVariable("ENGAGE_MAIL_DROP", mailFolder);

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using Alba;
+using Engage.IntegrationTests.Support;
+using Engage.Platform.Mail;
+using MimeKit;
+using Wolverine.Tracking;
+
+namespace Engage.IntegrationTests;
+
+/// <summary>
+/// With an SMTP host configured, mail goes through MailKit to a real SMTP server (aiosmtpd on
+/// loopback, installed by test.sh) and nothing is written to the drop folder.
+/// </summary>
+[Collection(nameof(when_an_smtp_server_is_configured))]
+public sealed class when_an_smtp_server_is_configured : IAsyncLifetime
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "engage-smtp-" + Guid.NewGuid().ToString("N"));
+    private readonly int port = FreePort();
+    private Process smtp = null!;
+    private IAlbaHost host = null!;
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(folder);
+        smtp = Process.Start(new ProcessStartInfo("/usr/bin/python3",
+            ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Mailbox", Path.Combine(folder, "maildir")])
+            { RedirectStandardError = true })!;
+        await WaitForPort();
+
+        Environment.SetEnvironmentVariable("Mail__SmtpHost", "127.0.0.1");
+        Environment.SetEnvironmentVariable("Mail__SmtpPort", port.ToString());
+        Environment.SetEnvironmentVariable("Mail__Security", "None");
+        try { host = await EngageHost.Start(Path.Combine(folder, "drop")); }
+        finally
+        {
+            foreach (var name in new[] { "Mail__SmtpHost", "Mail__SmtpPort", "Mail__Security" }) Environment.SetEnvironmentVariable(name, null);
+        }
+    }
+
+    private async Task WaitForPort()
+    {
+        // A readiness probe of a process we started, bounded by a deadline.
+        for (var deadline = DateTime.UtcNow.AddSeconds(15); DateTime.UtcNow < deadline; await Task.Delay(100))
+        {
+            if (smtp.HasExited) throw new InvalidOperationException("aiosmtpd exited: " + await smtp.StandardError.ReadToEndAsync());
+            try { using var client = new TcpClient(); await client.ConnectAsync("127.0.0.1", port); return; }
+            catch (SocketException) { }
+        }
+        throw new TimeoutException("aiosmtpd did not start listening");
+    }
+
+    [Fact]
+    public async Task mail_is_delivered_to_the_smtp_server_and_not_dropped_to_disk()
+    {
+        await host.InvokeMessageAndWaitAsync(new SendMail("someone@example.org", "Through SMTP", "Delivered by MailKit"));
+
+        var delivered = Directory.GetFiles(Path.Combine(folder, "maildir", "new"));
+        var message = await MimeMessage.LoadAsync(Assert.Single(delivered));
+        Assert.Equal("Through SMTP", message.Subject);
+        Assert.Contains("Delivered by MailKit", message.TextBody);
+        Assert.False(Directory.Exists(Path.Combine(folder, "drop")));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await host.DisposeAsync();
+        smtp.Kill();
+        await smtp.WaitForExitAsync();
+        Directory.Delete(folder, true);
+    }
+}
