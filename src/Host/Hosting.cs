@@ -26,10 +26,21 @@ public static class Hosting
             .Enrich.FromLogContext()
             .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture));
 
+        // Traces and metrics are always collected; they leave the process only when an OTLP collector
+        // is named (OTEL_EXPORTER_OTLP_ENDPOINT), so a developer machine sends nothing anywhere.
+        var export = !string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("Engage"))
-            .WithTracing(t => t.AddSource("Wolverine", "Marten", "Microsoft.AspNetCore").AddNpgsql())
-            .WithMetrics(m => m.AddMeter("Wolverine", "Marten", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"));
+            .WithTracing(t =>
+            {
+                t.AddSource("Wolverine", "Marten", "Microsoft.AspNetCore").AddNpgsql();
+                if (export) t.AddOtlpExporter();
+            })
+            .WithMetrics(m =>
+            {
+                m.AddMeter("Wolverine", "Marten", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel");
+                if (export) m.AddOtlpExporter();
+            });
 
         builder.Services.CritterStackDefaults(x =>
         {
