@@ -38,7 +38,8 @@ public class the_modules
     [MemberData(nameof(Design.EachModule), MemberType = typeof(Design))]
     public void work_only_in_their_own_marten_store(string name)
     {
-        var outcome = Rules.HandlersUseTheirModulesStore(Design.Named(name));
+        var module = Design.Named(name);
+        var outcome = Rules.HandlersUseTheirModulesStore(module.Implementation.GetTypes(), module.Store);
 
         Assert.NotEmpty(outcome.Examined);
         Assert.Empty(outcome.Failing);

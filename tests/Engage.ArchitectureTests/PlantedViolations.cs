@@ -15,6 +15,18 @@ namespace Engage.Seminar.Planted
         [WolverineGet("/api/planted")]
         public static string Get() => "planted";
     }
+
+    /// <summary>Writes through the Workshop's store from the Seminar's namespace.</summary>
+    [Wolverine.Marten.MartenStore(typeof(Engage.Workshop.IWorkshopStore))]
+    public static class WritesElsewhereHandler
+    {
+        public static Wolverine.Marten.IMartenOp Handle(string message) => Wolverine.Marten.MartenOps.Nothing();
+    }
+
+    public static class UntaggedHandler
+    {
+        public static void Handle(int message, Marten.IDocumentSession session) { }
+    }
 }
 
 namespace Engage.ArchitectureTests
@@ -39,6 +51,13 @@ namespace Engage.ArchitectureTests
 
             var host = Rules.HostHoldsNoDomainLogic(Planted);
             Assert.Contains("Engage.Seminar.Planted.SmuggledRoutes", host.Failing);
+        }
+
+        [Fact]
+        public void a_handler_that_writes_to_another_modules_store_or_names_no_store()
+        {
+            var outcome = Rules.HandlersUseTheirModulesStore(Planted.GetTypes(), typeof(Engage.Seminar.ISeminarStore));
+            Assert.Equal(["Engage.Seminar.Planted.UntaggedHandler", "Engage.Seminar.Planted.WritesElsewhereHandler"], outcome.Failing.Order());
         }
 
         [Fact]

@@ -53,14 +53,29 @@ public static class Rules
         return new(Names(candidates), Names(failing));
     }
 
-    /// <summary>Every endpoint and handler of a module works in that module's own Marten store.</summary>
-    public static Outcome HandlersUseTheirModulesStore(Module module)
+    /// <summary>
+    /// Every endpoint and handler of a module that uses Marten (a session, an aggregate or entity
+    /// parameter, Marten side effects returned) works in that module's own store; one that only
+    /// talks to the bus needs no store.
+    /// </summary>
+    public static Outcome HandlersUseTheirModulesStore(IEnumerable<Type> types, Type moduleStore)
     {
-        var candidates = module.Implementation.GetTypes().Where(t => t.IsClass && (IsEndpointClass(t) || IsHandlerClass(t))).ToList();
+        var candidates = types.Where(t => t.IsClass && (IsEndpointClass(t) || IsHandlerClass(t)) && UsesMarten(t)).ToList();
         var failing = candidates.Where(t => t.GetCustomAttribute<MartenStoreAttribute>() is not { } store
-                                            || !StoreOf(store).Equals(module.Store));
+                                            || !StoreOf(store).Equals(moduleStore));
         return new(Names(candidates), Names(failing));
     }
+
+    private static readonly Type[] MartenParameterTypes = [typeof(Marten.IDocumentSession), typeof(Marten.IQuerySession)];
+
+    public static bool UsesMarten(Type t) =>
+        t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly).Any(m =>
+            m.GetParameters().Any(p => MartenParameterTypes.Contains(p.ParameterType)
+                                       || p.GetCustomAttributes().Any(a => a is WriteAggregateAttribute or ReadAggregateAttribute or Wolverine.Persistence.EntityAttribute))
+            || Mentions(m.ReturnType, typeof(IMartenOp)) || Mentions(m.ReturnType, typeof(Events)) || Mentions(m.ReturnType, typeof(IStartStream)));
+
+    private static bool Mentions(Type type, Type wanted) =>
+        wanted.IsAssignableFrom(type) || (type.IsGenericType && type.GetGenericArguments().Any(a => Mentions(a, wanted)));
 
     private static Type StoreOf(MartenStoreAttribute attribute) =>
         attribute.GetType().GetProperties().Where(p => p.PropertyType == typeof(Type)).Select(p => (Type)p.GetValue(attribute)!).Single();

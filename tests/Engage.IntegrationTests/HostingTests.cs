@@ -64,7 +64,10 @@ public class when_the_host_runs(EngageHost engage) : EngageTest(engage)
     public static readonly string[] PublicRoutes =
     [
         "/", "/account/signin", "/account/signout", "/account/denied", "/account/link", "/account/link/{token}",
-        "/error/{code:int}", "/health/live", "/health/ready", "/openapi/{documentName}.json", "/api/auth/token", "/api/{**path}"
+        "/error/{code:int}", "/health/live", "/health/ready", "/openapi/{documentName}.json", "/api/auth/token", "/api/{**path}",
+        // A seminar invitee's personal link: the token in the route is the credential (Seminar issue).
+        "/seminars/{id:guid}/attend/{token}", "/api/seminars/{id}/attend/{token}", "/api/seminars/{id}/attend/{token}/rsvp",
+        "/api/seminars/{id}/attend/{token}/problems", "/api/seminars/{id}/attend/{token}/dots"
     ];
 
     [Fact]

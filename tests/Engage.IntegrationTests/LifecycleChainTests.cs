@@ -109,7 +109,7 @@ public class when_an_engagement_runs_from_seminar_to_report(EngageHost engage) :
         var api = Engage.Client(await Engage.TokenFor(Roles.Facilitator));
         var seminar = await (await api.PostAsJsonAsync("/api/seminars", new { title = "S" })).Read<Created>();
 
-        var noText = await api.PostAsJsonAsync($"/api/seminars/{seminar.Id}/problems", new { interestGroup = "Nurses" });
+        var noText = await api.PostAsJsonAsync($"/api/seminars/{seminar.Id}/problems", new { interestGroup = "Nursing" });
         Assert.Equal(HttpStatusCode.BadRequest, noText.StatusCode);
         Assert.Contains("'text'", (await noText.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
 

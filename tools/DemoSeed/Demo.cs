@@ -14,11 +14,11 @@ static class Demo
     [
         ("titles", "The title 'Advanced Clinical Practitioner' is used for roles with very different levels of education and scope.", "Professional bodies"),
         ("regulation", "No single regulator recognises advanced practice, so patients cannot check what an ACP is qualified to do.", "Regulators"),
-        ("supervision", "Trainee ACPs often have no protected time with a named clinical supervisor.", "Nurses"),
+        ("supervision", "Trainee ACPs often have no protected time with a named clinical supervisor.", "Nursing"),
         ("funding", "Employers fund the master's programme but cannot backfill the trainee's post.", "Employers"),
         ("curricula", "University programmes differ in content and assessment, so a qualification from one is not trusted by another employer.", "Education providers"),
         ("careers", "After qualifying, ACPs find no next step in their career and leave for other roles.", "Allied health professions"),
-        ("patients", "Patients are not told when they are seen by an ACP rather than a doctor, or what that means for their care.", "Patient voices")
+        ("patients", "Patients are not told when they are seen by an ACP rather than a doctor, or what that means for their care.", "Patients and the public")
     ];
 
     public sealed record Theme(string Title, string Description, string[] ProblemKeys, string[] Prompts, string[] Seeds);

@@ -40,9 +40,12 @@ public static class SeminarModule
     public static void ConfigureSeminar(this StoreOptions opts)
     {
         opts.Projections.Snapshot<Seminars.Seminar>(SnapshotLifecycle.Inline);
-        opts.Events.AddEventType<SeminarPlanned>();
-        opts.Events.AddEventType<ProblemSubmitted>();
-        opts.Events.AddEventType<ThemeDrafted>();
-        opts.Events.AddEventType<ThemesAgreed>();
+        opts.Schema.For<Invitations.SeminarInvitation>().Index(x => x.SeminarId);
+        opts.Events.AddEventTypes(
+        [
+            typeof(SeminarPlanned), typeof(SeminarDetailsChanged), typeof(InviteeAdded), typeof(InvitationSent), typeof(ReminderSent),
+            typeof(RsvpRecorded), typeof(AttendanceRecorded), typeof(ProblemSubmitted), typeof(ProblemsMerged), typeof(ThemeDrafted),
+            typeof(ThemeRevised), typeof(DotsPlaced), typeof(ThemesAgreed)
+        ]);
     }
 }

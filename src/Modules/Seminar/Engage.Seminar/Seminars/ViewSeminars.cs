@@ -13,7 +13,7 @@ public sealed class SeminarSummaryMapping : IRegister
 {
     public void Register(TypeAdapterConfig config) =>
         config.NewConfig<Seminar, SeminarSummary>()
-            .Map(d => d.Problems, s => s.Problems.Count)
+            .Map(d => d.Problems, s => s.Problems.Count(p => p.MergedInto == null))
             .Map(d => d.Themes, s => s.Themes.Count);
 }
 
@@ -27,4 +27,10 @@ public static class ViewSeminarsEndpoint
 
     [WolverineGet("/api/seminars/{id}")]
     public static Seminar Get([ReadAggregate] Seminar seminar) => seminar;
+
+    [WolverineGet("/api/seminars/{id}/coverage")]
+    public static IReadOnlyList<GroupCoverage> Coverage([ReadAggregate] Seminar seminar) => Seminars.Coverage.For(seminar);
+
+    [WolverineGet("/api/seminars/{id}/results")]
+    public static IReadOnlyList<ThemeResult> Results([ReadAggregate] Seminar seminar) => DotResults.For(seminar);
 }

@@ -1,0 +1,75 @@
+namespace Engage.Seminar.Seminars;
+
+/// <summary>The seminar's rules, pure so they can be tested by calling them.</summary>
+public static class SeminarRules
+{
+    public const int DefaultDots = 5;
+    public const int MaxDots = 20;
+    public const int MaxStatement = 2000;
+    public const int MaxShortText = 200;
+    public const int MaxLongText = 4000;
+
+    /// <summary>Who must be in the room for the Advanced Clinical Practice conversation (editable per seminar).</summary>
+    public static readonly string[] DefaultInterestGroups =
+    [
+        "Nursing", "Midwifery", "Allied health professions", "Pharmacy", "Paramedics", "Medicine",
+        "Professional bodies", "Regulators", "Employers", "Education providers", "Commissioners", "Patients and the public"
+    ];
+
+    public static void Require(bool condition, string detail, int status = 400)
+    {
+        if (!condition) throw new SeminarRuleBroken(status, detail);
+    }
+
+    public static string Text(string? value, string field, int max, bool required = true)
+    {
+        var text = value?.Trim() ?? "";
+        Require(!required || text.Length > 0, $"'{field}' is required.");
+        Require(text.Length <= max, $"'{field}' must be at most {max:N0} characters (it has {text.Length:N0}).");
+        Require(!text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')), $"'{field}' contains control characters.");
+        return text;
+    }
+
+    public static string[] Texts(string[]? values, string field, int min, int maxCount, int maxLength)
+    {
+        var texts = (values ?? []).Select(v => Text(v, field, maxLength)).ToArray();
+        Require(texts.Length >= min && texts.Length <= maxCount, $"'{field}' takes {min} to {maxCount} entries.");
+        return texts;
+    }
+
+    public static Seminar Found(Seminar? seminar) =>
+        seminar ?? throw new SeminarRuleBroken(404, "The seminar was not found.");
+
+    public static void NotConcluded(Seminar seminar, string what) =>
+        Require(seminar.Status != SeminarStatus.Concluded, $"The seminar has concluded; {what}.", 409);
+
+    public static string InterestGroupOf(Seminar seminar, string? group)
+    {
+        var text = Text(group, "interestGroup", 100);
+        return seminar.InterestGroups.FirstOrDefault(g => string.Equals(g, text, StringComparison.OrdinalIgnoreCase))
+               ?? throw new SeminarRuleBroken(400, $"'interestGroup' must be one of this seminar's groups: {string.Join(", ", seminar.InterestGroups)}.");
+    }
+
+    /// <summary>An attendee's dots: whole, non-negative, on this seminar's candidate themes, within the allowance.</summary>
+    public static Dictionary<Guid, int> Dots(Seminar seminar, IReadOnlyDictionary<Guid, int>? dots)
+    {
+        var placed = (dots ?? new Dictionary<Guid, int>()).Where(d => d.Value != 0).ToDictionary();
+        Require(placed.Values.All(v => v > 0), "Dots cannot be negative.");
+        var unknown = placed.Keys.Where(id => seminar.ThemeOf(id) is null).ToList();
+        Require(unknown.Count == 0, $"Dots can only go on this seminar's candidate themes; unknown: {string.Join(", ", unknown)}.");
+        var total = placed.Values.Sum();
+        Require(total <= seminar.DotsPerAttendee,
+            $"You placed {total} dots; each attendee has {seminar.DotsPerAttendee}.", 409);
+        return placed;
+    }
+
+    /// <summary>The statements a theme carries into the workshop: those it groups and the duplicates merged into them.</summary>
+    public static IEnumerable<ProblemStatement> StatementsOf(Seminar seminar, SeminarTheme theme) =>
+        seminar.Problems.Where(p => theme.ProblemIds.Contains(p.Id) || (p.MergedInto is { } kept && theme.ProblemIds.Contains(kept)));
+}
+
+/// <summary>A rule the command broke; both doors (API and pages) turn it into a named problem.</summary>
+public sealed class SeminarRuleBroken(int status, string detail) : Exception(detail)
+{
+    public int Status { get; } = status;
+}
