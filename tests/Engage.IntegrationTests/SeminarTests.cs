@@ -212,3 +212,37 @@ public class when_a_facilitator_runs_a_seminar(EngageHost engage) : EngageTest(e
         Assert.DoesNotContain("<html", list);
     }
 }
+
+public class when_the_morning_reminder_job_runs(EngageHost engage) : EngageTest(engage)
+{
+    [Fact]
+    public async Task invitees_of_seminars_in_the_next_two_days_who_have_not_declined_are_reminded_once()
+    {
+        var api = Engage.Client(await Engage.TokenFor(Roles.Facilitator));
+        async Task<Guid> Seminar(string title, int days, params (string Name, bool? Accept)[] people)
+        {
+            var id = (await (await api.PostAsJsonAsync("/api/seminars", new { title, startsAt = DateTimeOffset.UtcNow.AddDays(days), interestGroups = new[] { "Nursing" } }))
+                .Read<JsonElement>()).GetProperty("id").GetGuid();
+            foreach (var (name, _) in people)
+                await api.PostAsJsonAsync($"/api/seminars/{id}/invitees", new { name, email = $"{name}@example.org", interestGroup = "Nursing" });
+            await Host.ExecuteAndWaitAsync(async () => await api.PostAsync($"/api/seminars/{id}/invitations", null));
+            foreach (var (name, accept) in people.Where(p => p.Accept is not null))
+            {
+                var mail = Directory.GetFiles(Engage.MailFolder).Select(f => MimeMessage.Load(f)).First(m => m.To.Mailboxes.Single().Address == $"{name}@example.org");
+                var token = Regex.Match(mail.TextBody, $@"/attend/(\S+)").Groups[1].Value;
+                await Engage.Client().PostAsJsonAsync($"/api/seminars/{id}/attend/{token}/rsvp", new { accept = accept!.Value });
+            }
+            return id;
+        }
+        await Seminar("Tomorrow", 1, ("ann", true), ("bob", false), ("cat", null));
+        await Seminar("Next month", 30, ("dan", true));
+        Directory.Delete(Engage.MailFolder, true);
+
+        await Host.InvokeMessageAndWaitAsync(new global::Engage.Seminar.Invitations.SendDueSeminarReminders());
+        await Host.InvokeMessageAndWaitAsync(new global::Engage.Seminar.Invitations.SendDueSeminarReminders());
+
+        var reminded = Directory.GetFiles(Engage.MailFolder).Select(f => MimeMessage.Load(f)).ToList();
+        Assert.Equal(["ann@example.org", "cat@example.org"], reminded.Select(m => m.To.Mailboxes.Single().Address).Order());
+        Assert.All(reminded, m => Assert.StartsWith("Reminder: Tomorrow", m.Subject));
+    }
+}

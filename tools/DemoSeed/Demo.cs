@@ -10,6 +10,29 @@ static class Demo
         "Leaders of the professions, professional bodies, regulators, employers, education providers and patient voices " +
         "frame the problems the national workshop on Advanced Clinical Practitioners will explore.";
 
+    public static readonly object[] Agenda =
+    [
+        new { time = "10:00", title = "Welcome and purpose", lead = "Chair" },
+        new { time = "10:20", title = "Framing the problems, in mixed groups", lead = "Facilitators" },
+        new { time = "11:30", title = "Grouping the problems into themes", lead = "Facilitators" },
+        new { time = "12:15", title = "Dot vote and agreeing the workshop's questions", lead = "Chair" }
+    ];
+
+    /// <summary>Fictional leaders, one per interest group; the patient voice and the commissioner sent apologies.</summary>
+    public static readonly (string Name, string Organisation, string Group, string Role, bool Attended)[] Leaders =
+    [
+        ("Amara Okafor", "Royal College of Nursing", "Nursing", "Professional lead", true),
+        ("Ben Hughes", "Chartered Society of Physiotherapy", "Allied health professions", "Practice lead", true),
+        ("Chloe Patel", "Royal Pharmaceutical Society", "Pharmacy", "Education director", true),
+        ("Dan Morgan", "College of Paramedics", "Paramedics", "Head of development", true),
+        ("Erin Walsh", "Academy of Medical Royal Colleges", "Medicine", "Clinical adviser", true),
+        ("Femi Adeyemi", "Nursing and Midwifery Council", "Regulators", "Policy manager", true),
+        ("Grace Lee", "Leeds Teaching Hospitals NHS Trust", "Employers", "Chief nurse", true),
+        ("Hassan Ali", "University of Huddersfield", "Education providers", "Programme director", true),
+        ("Isla Brown", "Healthwatch", "Patients and the public", "Volunteer", false),
+        ("Jack Evans", "West Yorkshire ICB", "Commissioners", "Workforce lead", false)
+    ];
+
     public static readonly (string Key, string Text, string Group)[] Problems =
     [
         ("titles", "The title 'Advanced Clinical Practitioner' is used for roles with very different levels of education and scope.", "Professional bodies"),

@@ -22,7 +22,18 @@ if (seminars.EnumerateArray().Any(s => s.GetProperty("title").GetString() == Dem
     return 0;
 }
 
-var seminarId = await Create("/api/seminars", new { title = Demo.SeminarTitle, purpose = Demo.Purpose, startsAt = DateTimeOffset.UtcNow.AddDays(-14) });
+var seminarId = await Create("/api/seminars", new
+{
+    title = Demo.SeminarTitle, purpose = Demo.Purpose, startsAt = DateTimeOffset.UtcNow.AddDays(-14), format = "Hybrid",
+    venue = "Leeds, and online", joiningLink = "https://meet.example.org/acp-seminar", agenda = Demo.Agenda
+});
+foreach (var (name, organisation, group, role, attended) in Demo.Leaders)
+{
+    var invitee = await Create($"/api/seminars/{seminarId}/invitees",
+        new { name, email = $"{name.Split(' ')[0].ToLowerInvariant()}@example.org", organisation, interestGroup = group, role });
+    if (attended) await Put($"/api/seminars/{seminarId}/invitees/{invitee}/attendance", new { attended = true });
+}
+await Send($"/api/seminars/{seminarId}/invitations", new { });
 var problemIds = new Dictionary<string, string>();
 foreach (var (key, text, group) in Demo.Problems)
     problemIds[key] = await Create($"/api/seminars/{seminarId}/problems", new { text, interestGroup = group });
@@ -61,6 +72,12 @@ async Task<T> Post<T>(string url, object body)
 }
 
 async Task<string> Create(string url, object body) => (await Post<JsonElement>(url, body)).GetProperty("id").GetString()!;
+
+async Task Put(string url, object body)
+{
+    var response = await api.PutAsJsonAsync(url, body);
+    if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"PUT {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+}
 
 async Task Send(string url, object body)
 {

@@ -1,5 +1,7 @@
 using Engage.Platform;
 using Engage.Platform.Web;
+using Engage.Platform.Jobs;
+using Engage.Seminar.Invitations;
 using Engage.Seminar.Seminars;
 using JasperFx.Events.Projections;
 using Marten;
@@ -33,6 +35,7 @@ public static class SeminarModule
             .ApplyAllDatabaseChangesOnStartup();
 
         builder.Services.AddModuleServices(typeof(SeminarModule).Assembly);
+        builder.Services.AddRecurringMessage("seminar.send-due-reminders", "0 8 * * *", new SendDueSeminarReminders());
         builder.Services.AddSingleton(new NavigationItem("Seminars", "/seminars", 10, Roles.Admin, Roles.ProgrammeStaff, Roles.Facilitator));
         return builder;
     }
