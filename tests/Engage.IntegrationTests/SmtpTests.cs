@@ -37,14 +37,8 @@ public sealed class when_an_smtp_server_is_configured : IAsyncLifetime
             { RedirectStandardError = true })!;
         await WaitForPort();
 
-        Environment.SetEnvironmentVariable("Mail__SmtpHost", "127.0.0.1");
-        Environment.SetEnvironmentVariable("Mail__SmtpPort", port.ToString());
-        Environment.SetEnvironmentVariable("Mail__Security", "None");
-        try { host = await EngageHost.Start(Path.Combine(folder, "drop")); }
-        finally
-        {
-            foreach (var name in new[] { "Mail__SmtpHost", "Mail__SmtpPort", "Mail__Security" }) Environment.SetEnvironmentVariable(name, null);
-        }
+        host = await EngageHost.Start(Path.Combine(folder, "drop"), null,
+            ("Mail__SmtpHost", "127.0.0.1"), ("Mail__SmtpPort", port.ToString()), ("Mail__Security", "None"));
     }
 
     private async Task WaitForPort()

@@ -36,15 +36,22 @@ public sealed class EngageHost : IAsyncLifetime
         Host = await Start(MailFolder);
     }
 
-    /// <summary>Starts a host on the shared database; tests of several hosts start more.</summary>
-    public static Task<IAlbaHost> Start(string mailFolder, string? connectionString = null)
+    /// <summary>
+    /// Starts a host (on the shared test database unless told otherwise). Program reads its settings
+    /// from environment variables while building, so they are set for the start and restored after,
+    /// leaving no trace for the next host.
+    /// </summary>
+    public static async Task<IAlbaHost> Start(string mailFolder, string? connectionString = null, params (string Name, string Value)[] settings)
     {
-        // Environment variables are read before Program's builder is made, so every host sees them.
-        Environment.SetEnvironmentVariable("ConnectionStrings__Engage", connectionString ?? ConnectionString);
-        Environment.SetEnvironmentVariable("ENGAGE_ADMIN_EMAIL", AdminEmail);
-        Environment.SetEnvironmentVariable("ENGAGE_ADMIN_PASSWORD", AdminPassword);
-        Environment.SetEnvironmentVariable("ENGAGE_MAIL_DROP", mailFolder);
-        return AlbaHost.For<Program>(b => b.UseSetting("environment", "Development"));
+        (string, string)[] all =
+        [
+            ("ConnectionStrings__Engage", connectionString ?? ConnectionString), ("ENGAGE_ADMIN_EMAIL", AdminEmail),
+            ("ENGAGE_ADMIN_PASSWORD", AdminPassword), ("ENGAGE_MAIL_DROP", mailFolder), .. settings
+        ];
+        var previous = all.Select(s => (s.Item1, Environment.GetEnvironmentVariable(s.Item1))).ToList();
+        foreach (var (name, value) in all) Environment.SetEnvironmentVariable(name, value);
+        try { return await AlbaHost.For<Program>(b => b.UseSetting("environment", "Development")); }
+        finally { foreach (var (name, value) in previous) Environment.SetEnvironmentVariable(name, value); }
     }
 
     /// <summary>Every test starts from empty module data and an empty outbox, with the admin account back.</summary>
