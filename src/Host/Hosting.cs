@@ -9,6 +9,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Serilog;
 using Wolverine;
+using Wolverine.ErrorHandling;
 using Wolverine.Http;
 
 namespace Engage.Host;
@@ -62,6 +63,9 @@ public static class Hosting
             opts.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
             opts.Policies.UseDurableLocalQueues();
             opts.Policies.AutoApplyTransactions();
+            // Two people writing to one stream at once (dots, problems in a busy seminar): the loser of
+            // Marten's version check simply runs again on the new state.
+            opts.OnException<JasperFx.ConcurrencyException>().RetryTimes(3);
         });
 
         builder.Services.AddWolverineHttp();

@@ -246,3 +246,20 @@ public class when_the_morning_reminder_job_runs(EngageHost engage) : EngageTest(
         Assert.All(reminded, m => Assert.StartsWith("Reminder: Tomorrow", m.Subject));
     }
 }
+
+public class when_a_busy_room_writes_at_once(EngageHost engage) : EngageTest(engage)
+{
+    [Fact]
+    public async Task every_statement_submitted_concurrently_to_one_seminar_is_kept()
+    {
+        var api = Engage.Client(await Engage.TokenFor(Roles.Facilitator));
+        var seminar = (await (await api.PostAsJsonAsync("/api/seminars", new { title = "Busy", interestGroups = new[] { "Nursing" } })).Read<JsonElement>()).GetProperty("id").GetGuid();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            api.PostAsJsonAsync($"/api/seminars/{seminar}/problems", new { text = $"Statement {i}", interestGroup = "Nursing" })));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var state = await (await api.GetAsync($"/api/seminars/{seminar}")).Read<JsonElement>();
+        Assert.Equal(12, state.GetProperty("problems").GetArrayLength());
+    }
+}

@@ -12,12 +12,9 @@ public static class Roles
     /// <summary>Roles a staff account can hold (participants sign in by emailed link instead).</summary>
     public static readonly IReadOnlyList<string> Staff = [Admin, ProgrammeStaff, Facilitator, Analyst];
 
-    public static readonly IReadOnlyList<string> All = [.. Staff, Participant];
-
     /// <summary>Comma-joined role lists for <c>[Authorize(Roles = ...)]</c>; Admin may do what staff do.</summary>
     public const string AdminOnly = Admin;
     public const string SeminarLeads = Admin + "," + ProgrammeStaff + "," + Facilitator;
     public const string Programme = Admin + "," + ProgrammeStaff;
     public const string Analysts = Admin + "," + Analyst;
-    public const string AnyStaff = Admin + "," + ProgrammeStaff + "," + Facilitator + "," + Analyst;
 }

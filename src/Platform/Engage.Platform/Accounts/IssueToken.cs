@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Wolverine.Http;
 
 namespace Engage.Platform.Accounts;
@@ -24,6 +25,7 @@ public static class IssueTokenEndpoint
         session.QueryByPlanAsync(new StaffAccountByEmail(command.Email!));
 
     [AllowAnonymous]
+    [EnableRateLimiting(PlatformModule.SignInRateLimit)]
     [WolverinePost("/api/auth/token", Name = "IssueToken")]
     [ProducesResponseType<AccessTokenIssued>(200)]
     [ProducesResponseType<ProblemDetails>(401)]

@@ -19,7 +19,7 @@ public record MergeForm(Guid KeepProblemId, Guid[]? MergeProblemIds);
 [MartenStore(typeof(ISeminarStore))]
 public static class MergeProblemsHandler
 {
-    public static Events Handle(MergeProblems command, [WriteAggregate(Required = false)] Seminars.Seminar? seminar, DateTimeOffset now)
+    public static Events Handle(MergeProblems command, [WriteAggregate(Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] Seminars.Seminar? seminar, DateTimeOffset now)
     {
         var found = SeminarRules.Found(seminar);
         SeminarRules.NotConcluded(found, "its statements are fixed");

@@ -18,7 +18,7 @@ public record ProblemCreated(Guid Id);
 [MartenStore(typeof(ISeminarStore))]
 public static class SubmitProblemHandler
 {
-    public static (ProblemCreated, Events) Handle(SubmitProblem command, [WriteAggregate(Required = false)] Seminars.Seminar? seminar, DateTimeOffset now)
+    public static (ProblemCreated, Events) Handle(SubmitProblem command, [WriteAggregate(Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] Seminars.Seminar? seminar, DateTimeOffset now)
     {
         var found = SeminarRules.Found(seminar);
         SeminarRules.NotConcluded(found, "no more problems can be added");

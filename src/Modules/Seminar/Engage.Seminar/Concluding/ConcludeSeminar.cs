@@ -21,7 +21,7 @@ public record ConcludeSeminar(Guid SeminarId, Guid[] ThemeIds);
 [MartenStore(typeof(ISeminarStore))]
 public static class ConcludeSeminarHandler
 {
-    public static (Events, OutgoingMessages) Handle(ConcludeSeminar command, [WriteAggregate(Required = false)] Seminars.Seminar? seminar, DateTimeOffset now)
+    public static (Events, OutgoingMessages) Handle(ConcludeSeminar command, [WriteAggregate(Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] Seminars.Seminar? seminar, DateTimeOffset now)
     {
         var found = SeminarRules.Found(seminar);
         SeminarRules.Require(found.Status != SeminarStatus.Concluded, "The seminar has already concluded.", 409);

@@ -17,7 +17,7 @@ public record InviteeCreated(Guid Id);
 [MartenStore(typeof(ISeminarStore))]
 public static class AddInviteeHandler
 {
-    public static (InviteeCreated, Events) Handle(AddInvitee command, [WriteAggregate(Required = false)] Seminars.Seminar? seminar)
+    public static (InviteeCreated, Events) Handle(AddInvitee command, [WriteAggregate(Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] Seminars.Seminar? seminar)
     {
         var found = SeminarRules.Found(seminar);
         SeminarRules.NotConcluded(found, "no one new can be invited");

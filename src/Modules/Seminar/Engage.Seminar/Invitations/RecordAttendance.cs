@@ -16,7 +16,7 @@ public record AttendanceForm(bool Attended);
 [MartenStore(typeof(ISeminarStore))]
 public static class RecordAttendanceHandler
 {
-    public static Events Handle(RecordAttendance command, [WriteAggregate(Required = false)] Seminars.Seminar? seminar, DateTimeOffset now)
+    public static Events Handle(RecordAttendance command, [WriteAggregate(Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] Seminars.Seminar? seminar, DateTimeOffset now)
     {
         var found = SeminarRules.Found(seminar);
         SeminarRules.NotConcluded(found, "the register is closed");

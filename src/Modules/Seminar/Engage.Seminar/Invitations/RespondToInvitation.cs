@@ -9,7 +9,7 @@ public record RespondToInvitation(Guid SeminarId, Guid InviteeId, bool Accept);
 [MartenStore(typeof(ISeminarStore))]
 public static class RespondToInvitationHandler
 {
-    public static Events Handle(RespondToInvitation command, [WriteAggregate(Required = false)] Seminars.Seminar? seminar, DateTimeOffset now)
+    public static Events Handle(RespondToInvitation command, [WriteAggregate(Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] Seminars.Seminar? seminar, DateTimeOffset now)
     {
         var found = SeminarRules.Found(seminar);
         SeminarRules.NotConcluded(found, "replies are closed");

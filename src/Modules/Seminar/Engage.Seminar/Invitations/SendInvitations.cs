@@ -24,7 +24,7 @@ public record InvitationsSent(int Sent);
 public static class SendInvitationsHandler
 {
     public static (InvitationsSent, Events, OutgoingMessages) Handle(SendInvitations command,
-        [WriteAggregate(Required = false)] Seminars.Seminar? seminar, IDocumentSession session, IOptions<SiteOptions> site, DateTimeOffset now)
+        [WriteAggregate(Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] Seminars.Seminar? seminar, IDocumentSession session, IOptions<SiteOptions> site, DateTimeOffset now)
     {
         var found = SeminarRules.Found(seminar);
         SeminarRules.NotConcluded(found, "invitations are closed");

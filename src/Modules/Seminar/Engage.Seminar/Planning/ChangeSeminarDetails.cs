@@ -13,7 +13,7 @@ public record ChangeSeminarDetails(Guid SeminarId, SeminarForm Form);
 [MartenStore(typeof(ISeminarStore))]
 public static class ChangeSeminarDetailsHandler
 {
-    public static Events Handle(ChangeSeminarDetails command, [WriteAggregate(Required = false)] Seminars.Seminar? seminar)
+    public static Events Handle(ChangeSeminarDetails command, [WriteAggregate(Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] Seminars.Seminar? seminar)
     {
         var found = SeminarRules.Found(seminar);
         SeminarRules.NotConcluded(found, "its plan is part of the record");

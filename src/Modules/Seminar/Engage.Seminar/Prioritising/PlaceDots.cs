@@ -12,7 +12,7 @@ public record PlaceDots(Guid SeminarId, Guid InviteeId, Dictionary<Guid, int> Do
 [MartenStore(typeof(ISeminarStore))]
 public static class PlaceDotsHandler
 {
-    public static Events Handle(PlaceDots command, [WriteAggregate(Required = false)] Seminars.Seminar? seminar, DateTimeOffset now)
+    public static Events Handle(PlaceDots command, [WriteAggregate(Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] Seminars.Seminar? seminar, DateTimeOffset now)
     {
         var found = SeminarRules.Found(seminar);
         SeminarRules.NotConcluded(found, "voting is closed");

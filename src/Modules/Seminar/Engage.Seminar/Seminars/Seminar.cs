@@ -6,7 +6,9 @@ public enum Rsvp { NoReply, Accepted, Declined }
 
 /// <summary>
 /// A seminar's event stream folded into its current state (an inline snapshot in schema seminar).
-/// Every change is an event, so the record of who framed which problem is complete.
+/// Every change is an event, so the record of who framed which problem is complete. A whole room
+/// writes to this one stream on the day, so handlers take it exclusively (a row lock for the
+/// transaction): writers queue instead of failing Marten's version check.
 /// </summary>
 public class Seminar
 {

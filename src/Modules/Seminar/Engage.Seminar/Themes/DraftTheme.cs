@@ -30,7 +30,7 @@ public record ThemeCreated(Guid Id);
 [MartenStore(typeof(ISeminarStore))]
 public static class DraftThemeHandler
 {
-    public static (ThemeCreated, Events) Handle(DraftTheme command, [WriteAggregate(Required = false)] Seminars.Seminar? seminar)
+    public static (ThemeCreated, Events) Handle(DraftTheme command, [WriteAggregate(Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] Seminars.Seminar? seminar)
     {
         var found = SeminarRules.Found(seminar);
         SeminarRules.NotConcluded(found, "its themes are fixed");

@@ -13,7 +13,7 @@ public record ReviseTheme(Guid SeminarId, Guid ThemeId, ThemeForm Form);
 [MartenStore(typeof(ISeminarStore))]
 public static class ReviseThemeHandler
 {
-    public static Events Handle(ReviseTheme command, [WriteAggregate(Required = false)] Seminars.Seminar? seminar)
+    public static Events Handle(ReviseTheme command, [WriteAggregate(Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] Seminars.Seminar? seminar)
     {
         var found = SeminarRules.Found(seminar);
         SeminarRules.NotConcluded(found, "its themes are fixed");
