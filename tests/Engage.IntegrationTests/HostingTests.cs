@@ -67,7 +67,9 @@ public class when_the_host_runs(EngageHost engage) : EngageTest(engage)
         "/error/{code:int}", "/health/live", "/health/ready", "/openapi/{documentName}.json", "/api/auth/token", "/api/{**path}",
         // A seminar invitee's personal link: the token in the route is the credential (Seminar issue).
         "/seminars/{id:guid}/attend/{token}", "/api/seminars/{id}/attend/{token}", "/api/seminars/{id}/attend/{token}/rsvp",
-        "/api/seminars/{id}/attend/{token}/problems", "/api/seminars/{id}/attend/{token}/dots"
+        "/api/seminars/{id}/attend/{token}/problems", "/api/seminars/{id}/attend/{token}/dots",
+        // Joining a workshop, and exchanging the emailed link for a participant's bearer token (Workshop issue).
+        "/api/workshops/{id}/participants", "/api/auth/participant-token"
     ];
 
     [Fact]

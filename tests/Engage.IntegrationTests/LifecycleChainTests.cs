@@ -55,8 +55,8 @@ public class when_an_engagement_runs_from_seminar_to_report(EngageHost engage) :
         Guid contributionId = default;
         var posted = await Host.ExecuteAndWaitAsync(async () =>
         {
-            contributionId = (await (await api.PostAsJsonAsync($"/api/workshops/{workshopId}/contributions",
-                new { themeId = theme.Id, text = "Regulate the title through the existing regulators." })).Read<Created>()).Id;
+            contributionId = (await (await api.PostAsJsonAsync($"/api/workshops/{workshopId}/themes/{theme.Id}/contributions",
+                new { text = "Regulate the title through the existing regulators." })).Read<Created>()).Id;
         });
         Assert.Equal(contributionId, posted.Executed.SingleMessage<ContributionPublished>().ContributionId);
         var corpus = await (await api.GetAsync($"/api/analysis/workshops/{workshopId}/items")).Read<JsonElement[]>();

@@ -59,7 +59,7 @@ var detail = await api.GetFromJsonAsync<JsonElement>($"/api/workshops/{workshopI
 var workshopThemes = detail.GetProperty("themes").EnumerateArray().Select(t => t.GetProperty("id").GetString()!).ToList();
 for (var i = 0; i < workshopThemes.Count; i++)
     foreach (var seed in Demo.Themes[i].Seeds)
-        await Create($"/api/workshops/{workshopId}/contributions", new { themeId = workshopThemes[i], text = seed });
+        await Create($"/api/workshops/{workshopId}/themes/{workshopThemes[i]}/contributions", new { text = seed });
 
 Console.WriteLine($"Demo engagement seeded: seminar {seminarId}, workshop {workshopId} (open).");
 return 0;

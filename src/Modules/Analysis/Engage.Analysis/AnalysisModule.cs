@@ -38,6 +38,9 @@ public static class AnalysisModule
     public static void ConfigureAnalysis(this StoreOptions opts)
     {
         opts.Schema.For<CorpusItem>().Index(x => x.WorkshopId);
+        opts.Schema.For<CorpusVote>().Index(x => x.WorkshopId);
+        opts.Schema.For<CorpusParticipant>().Index(x => x.WorkshopId);
+        opts.Schema.For<CorpusClosure>();
         opts.Schema.For<Publishing.PublishedAnalysis>().Index(x => x.WorkshopId);
     }
 }

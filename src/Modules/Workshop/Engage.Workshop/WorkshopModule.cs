@@ -43,5 +43,9 @@ public static class WorkshopModule
         opts.Projections.Snapshot<Contribution>(SnapshotLifecycle.Inline);
         opts.Schema.For<Contribution>().Index(x => x.WorkshopId);
         opts.Events.AddEventType<ContributionPosted>();
+        opts.Schema.For<Participants.Registration>().Index(x => x.WorkshopId).UniqueIndex(x => x.WorkshopId, x => x.IdentityId);
+        opts.Projections.Snapshot<Voting.Vote>(SnapshotLifecycle.Inline);
+        opts.Schema.For<Voting.Vote>().Index(x => x.ContributionId);
+        opts.Events.AddEventType<Voting.VoteChanged>();
     }
 }

@@ -11,6 +11,16 @@ public class ParticipantAccount
     public DateTimeOffset CreatedAt { get; set; }
 
     public static string Normalise(string email) => email.Trim().ToLowerInvariant();
+
+    /// <summary>
+    /// A participant's id follows from their email, so a module that registers someone knows their
+    /// id without reading this store or keeping the address (the Workshop keeps no emails).
+    /// </summary>
+    public static Guid IdFor(string email)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("engage-participant:" + Normalise(email)));
+        return new Guid(hash.AsSpan(0, 16));
+    }
 }
 
 /// <summary>

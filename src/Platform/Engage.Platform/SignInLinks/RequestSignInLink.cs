@@ -7,6 +7,23 @@ using Wolverine.Marten;
 namespace Engage.Platform.SignInLinks;
 
 /// <summary>
+/// A module registered someone as a participant: make sure they have a sign-in identity, and email
+/// them a link. The account is created here, in the access schema, so no module stores the address.
+/// </summary>
+public record EnsureParticipant(string Email, string ReturnUrl, string Purpose);
+
+public static class EnsureParticipantHandler
+{
+    public static async Task<(IMartenOp, RequestSignInLink)> Handle(EnsureParticipant request, IQuerySession session, DateTimeOffset now)
+    {
+        var id = ParticipantAccount.IdFor(request.Email);
+        var exists = await session.LoadAsync<ParticipantAccount>(id) is not null;
+        var account = new ParticipantAccount { Id = id, Email = ParticipantAccount.Normalise(request.Email), CreatedAt = now };
+        return (exists ? MartenOps.Nothing() : MartenOps.Insert(account), new RequestSignInLink(request.Email, request.ReturnUrl));
+    }
+}
+
+/// <summary>
 /// Ask for a one-time sign-in link to be emailed. Handled as a message so the page answers at once
 /// and the answer is the same whether or not the address is registered (no account enumeration).
 /// </summary>

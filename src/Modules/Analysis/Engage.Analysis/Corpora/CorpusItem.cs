@@ -15,6 +15,8 @@ public class CorpusItem
     public Guid? ParentId { get; set; }
     public string Text { get; set; } = "";
     public string Pseudonym { get; set; } = "";
+    /// <summary>The author's pseudonymous id in the workshop; null for the programme team.</summary>
+    public Guid? AuthorId { get; set; }
     public DateTimeOffset PublishedAt { get; set; }
 }
 

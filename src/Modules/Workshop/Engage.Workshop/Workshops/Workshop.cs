@@ -12,6 +12,7 @@ public class Workshop
     public List<WorkshopTheme> Themes { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? OpenedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
     /// <summary>Published reports, newest last: what the workshop tells participants came of it.</summary>
     public List<ReportNotice> Reports { get; set; } = [];
 

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Engage.Platform.Accounts;
 using Engage.Platform.SignInLinks;
 using Marten;
@@ -32,14 +31,8 @@ public class LinkConfirmModel(IDocumentSession session, TimeProvider time) : Pag
         session.Store(link);
         await session.SaveChangesAsync();
 
-        var identity = new ClaimsIdentity(
-        [
-            new Claim(ClaimTypes.NameIdentifier, participant.Id.ToString()),
-            new Claim(EngageClaims.ParticipantId, participant.Id.ToString()),
-            new Claim(ClaimTypes.Name, "Participant"),
-            new Claim(ClaimTypes.Role, Roles.Participant)
-        ], CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity),
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+            ParticipantSignIn.Principal(participant, CookieAuthenticationDefaults.AuthenticationScheme),
             new AuthenticationProperties { IsPersistent = true, ExpiresUtc = time.GetUtcNow().AddDays(30) });
         return LocalRedirect(link.ReturnUrl);
     }

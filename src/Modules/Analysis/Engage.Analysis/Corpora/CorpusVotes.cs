@@ -1,0 +1,68 @@
+using Engage.Workshop.Contracts;
+using Wolverine.Marten;
+
+namespace Engage.Analysis.Corpora;
+
+/// <summary>A participant's current vote on a corpus item, one document per pair, so redelivery overwrites.</summary>
+public class CorpusVote
+{
+    /// <summary>"{contributionId}:{participantId}".</summary>
+    public string Id { get; set; } = "";
+    public Guid WorkshopId { get; set; }
+    public Guid ContributionId { get; set; }
+    public Guid ParticipantId { get; set; }
+    public string Value { get; set; } = "";
+    public DateTimeOffset CastAt { get; set; }
+}
+
+/// <summary>A participant's profile answers as analysis sees them: pseudonymous id and attributes only.</summary>
+public class CorpusParticipant
+{
+    public Guid Id { get; set; }
+    public Guid WorkshopId { get; set; }
+    public string Pseudonym { get; set; } = "";
+    public Dictionary<string, string> Attributes { get; set; } = [];
+}
+
+/// <summary>Marks a workshop's corpus complete once the workshop closes.</summary>
+public class CorpusClosure
+{
+    public Guid Id { get; set; }
+    public DateTimeOffset ClosedAt { get; set; }
+}
+
+[MartenStore(typeof(IAnalysisStore))]
+public static class VoteCastHandler
+{
+    /// <summary>Votes can arrive out of order after retries: an older vote never replaces a newer one.</summary>
+    public static async Task<IMartenOp> Handle(VoteCast vote, Marten.IQuerySession session)
+    {
+        var id = $"{vote.ContributionId}:{vote.ParticipantId}";
+        var current = await session.LoadAsync<CorpusVote>(id);
+        return current is not null && current.CastAt > vote.CastAt
+            ? MartenOps.Nothing()
+            : MartenOps.Store(new CorpusVote
+            {
+                Id = id, WorkshopId = vote.WorkshopId, ContributionId = vote.ContributionId,
+                ParticipantId = vote.ParticipantId, Value = vote.Vote, CastAt = vote.CastAt
+            });
+    }
+}
+
+[MartenStore(typeof(IAnalysisStore))]
+public static class ParticipantRegisteredHandler
+{
+    public static IMartenOp Handle(ParticipantRegistered registered) =>
+        MartenOps.Store(new CorpusParticipant
+        {
+            Id = registered.ParticipantId, WorkshopId = registered.WorkshopId, Pseudonym = registered.Pseudonym,
+            Attributes = new Dictionary<string, string>(registered.Attributes)
+        });
+}
+
+[MartenStore(typeof(IAnalysisStore))]
+public static class WorkshopClosedHandler
+{
+    public static IMartenOp Handle(WorkshopClosed closed) =>
+        MartenOps.Store(new CorpusClosure { Id = closed.WorkshopId, ClosedAt = closed.ClosedAt });
+}

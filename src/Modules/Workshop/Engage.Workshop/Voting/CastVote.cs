@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using Engage.Platform;
+using Engage.Workshop.Contracts;
+using Engage.Workshop.Contributions;
+using Engage.Workshop.Participants;
+using Engage.Workshop.Workshops;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Engage.Workshop.Voting;
+
+public record CastVote(string? Vote);
+
+/// <summary>
+/// One participant's vote on one contribution: its own small stream (id derived from the pair), so a
+/// change of mind is kept as history and busy contributions do not contend on one stream. The inline
+/// snapshot is the current vote.
+/// </summary>
+public class Vote
+{
+    public Guid Id { get; set; }
+    public Guid ContributionId { get; set; }
+    public Guid ParticipantId { get; set; }
+    public string Value { get; set; } = "";
+    public DateTimeOffset CastAt { get; set; }
+
+    public static Vote Create(VoteChanged e) => new() { Id = e.VoteId, ContributionId = e.ContributionId, ParticipantId = e.ParticipantId, Value = e.Value, CastAt = e.At };
+
+    public void Apply(VoteChanged e)
+    {
+        Value = e.Value;
+        CastAt = e.At;
+    }
+
+    public static Guid IdFor(Guid contributionId, Guid participantId)
+    {
+        Span<byte> pair = stackalloc byte[32];
+        contributionId.TryWriteBytes(pair);
+        participantId.TryWriteBytes(pair[16..]);
+        return new Guid(System.Security.Cryptography.SHA256.HashData(pair).AsSpan(0, 16));
+    }
+}
+
+public record VoteChanged(Guid VoteId, Guid ContributionId, Guid WorkshopId, Guid ParticipantId, string Value, DateTimeOffset At);
+
+[MartenStore(typeof(IWorkshopStore))]
+[Authorize(Roles = Roles.Participant)]
+public static class CastVoteEndpoint
+{
+    public static readonly string[] Values = ["agree", "disagree", "pass"];
+
+    public static async Task<(Contribution?, Workshops.Workshop?, Registration?)> LoadAsync(Guid id, ClaimsPrincipal user, IQuerySession session)
+    {
+        var contribution = await session.LoadAsync<Contribution>(id);
+        if (contribution is null) return (null, null, null);
+        return (contribution, await session.LoadAsync<Workshops.Workshop>(contribution.WorkshopId), await session.RegistrationOf(contribution.WorkshopId, user));
+    }
+
+    public static ProblemDetails Validate(CastVote command, Contribution? contribution, Workshops.Workshop? workshop, Registration? voter)
+    {
+        if (contribution is null || workshop is null) return Problems.NotFound("The contribution");
+        if (voter is null) return new ProblemDetails { Status = 403, Title = "Forbidden", Detail = "Join this workshop before voting in it." };
+        if (workshop.Status != WorkshopStatus.Open) return Problems.Conflict($"The workshop is {workshop.Status}; votes are taken only while it is open.");
+        return Values.Contains(command.Vote) ? WolverineContinue.NoProblems : Problems.BadRequest("'vote' must be \"agree\", \"disagree\" or \"pass\".");
+    }
+
+    [WolverinePut("/api/contributions/{id}/vote")]
+    public static (IResult, OutgoingMessages) Put(CastVote command, Contribution contribution, Registration voter, IDocumentSession session, DateTimeOffset now)
+    {
+        var voteId = Vote.IdFor(contribution.Id, voter.Id);
+        session.Events.Append(voteId, new VoteChanged(voteId, contribution.Id, contribution.WorkshopId, voter.Id, command.Vote!, now));
+        return (Results.NoContent(), [new VoteCast(contribution.Id, contribution.WorkshopId, voter.Id, command.Vote!, now)]);
+    }
+}

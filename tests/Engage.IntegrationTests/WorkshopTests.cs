@@ -1,0 +1,155 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Engage.IntegrationTests.Support;
+using Engage.Platform;
+using Engage.Seminar.Contracts;
+using Engage.Workshop.Contracts;
+using MimeKit;
+using Wolverine.Tracking;
+
+namespace Engage.IntegrationTests;
+
+/// <summary>Participants join a workshop by email, contribute under a pseudonym and vote, and Analysis hears all of it.</summary>
+public class when_participants_take_part_in_a_workshop(EngageHost engage) : EngageTest(engage)
+{
+    private record Accepted(Guid Id, string Status);
+
+    private HttpClient staff = null!;
+    private Guid workshopId;
+    private Guid themeId;
+
+    private async Task OpenWorkshop()
+    {
+        themeId = Guid.NewGuid();
+        var seminarId = Guid.NewGuid();
+        await Host.InvokeMessageAndWaitAsync(new SeminarConcluded(seminarId, "ACP workshop",
+            [new AgreedTheme(themeId, "Supervision", "", ["What support do trainees need?"], [], [])], DateTimeOffset.UtcNow));
+        staff = Engage.Client(await Engage.TokenFor(Roles.ProgrammeStaff));
+        workshopId = (await (await staff.GetAsync($"/api/workshops?seminarId={seminarId}")).Read<JsonElement[]>())[0].GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.Accepted, (await staff.PostAsync($"/api/workshops/{workshopId}/open", null)).StatusCode);
+    }
+
+    /// <summary>Registers <paramref name="email"/> and signs in with the emailed link, as the participant's app would.</summary>
+    private async Task<HttpClient> Join(string email, string profession = "Nurse", string region = "Yorkshire")
+    {
+        await Host.ExecuteAndWaitAsync(async () =>
+        {
+            var response = await Engage.Client().PostAsJsonAsync($"/api/workshops/{workshopId}/participants", new
+            {
+                email, consent = true, showProfession = true, profile = new Dictionary<string, string> { ["profession"] = profession, ["region"] = region }
+            });
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        });
+        // Drop-folder files are named by send time, so name order is send order.
+        var mail = Directory.GetFiles(Engage.MailFolder).Order().Select(f => MimeMessage.Load(f)).Last(m => m.To.Mailboxes.Single().Address == email);
+        var linkToken = Regex.Match(mail.TextBody, @"/account/link/(\S+)").Groups[1].Value;
+        var token = await (await Engage.Client().PostAsJsonAsync("/api/auth/participant-token", new { linkToken })).Read<JsonElement>();
+        return Engage.Client(token.GetProperty("accessToken").GetString());
+    }
+
+    [Fact]
+    public async Task they_join_post_and_vote_and_analysis_gets_pseudonymous_contributions_votes_and_attributes()
+    {
+        await OpenWorkshop();
+        var nia = await Join("nia@example.org", "Nurse", "Yorkshire");
+        var ben = await Join("ben@example.org", "Physiotherapist", "London");
+
+        Accepted posted = null!;
+        await Host.ExecuteAndWaitAsync(async () =>
+        {
+            var response = await nia.PostAsJsonAsync($"/api/workshops/{workshopId}/themes/{themeId}/contributions", new { text = "Protected supervision time, written into job plans." });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            posted = await response.Read<Accepted>();
+        });
+        Assert.Equal("published", posted.Status);
+
+        await Host.ExecuteAndWaitAsync(async () =>
+            Assert.Equal(HttpStatusCode.NoContent, (await ben.PutAsJsonAsync($"/api/contributions/{posted.Id}/vote", new { vote = "agree" })).StatusCode));
+        var changed = await Host.ExecuteAndWaitAsync(async () =>
+            Assert.Equal(HttpStatusCode.NoContent, (await ben.PutAsJsonAsync($"/api/contributions/{posted.Id}/vote", new { vote = "disagree" })).StatusCode));
+        Assert.Equal("disagree", changed.Executed.SingleMessage<VoteCast>().Vote);
+
+        var analyst = Engage.Client(await Engage.TokenFor(Roles.Analyst));
+        var corpus = await (await analyst.GetAsync($"/api/analysis/workshops/{workshopId}")).Read<JsonElement>();
+        Assert.Equal(2, corpus.GetProperty("participants").GetInt32());
+        var item = Assert.Single(corpus.GetProperty("items").EnumerateArray());
+        Assert.Equal((0, 1), (item.GetProperty("agree").GetInt32(), item.GetProperty("disagree").GetInt32()));
+        Assert.Equal("Nurse", item.GetProperty("authorAttributes").GetProperty("profession").GetString());
+        Assert.Matches(@"^Participant \d{4}, Nurse$", item.GetProperty("pseudonym").GetString());
+        Assert.DoesNotContain("@", corpus.GetRawText());
+
+        // Closing: Analysis hears the corpus is complete, and nothing more is taken.
+        await Host.ExecuteAndWaitAsync(async () =>
+            Assert.Equal(HttpStatusCode.Accepted, (await staff.PostAsync($"/api/workshops/{workshopId}/close", null)).StatusCode));
+        Assert.True((await (await analyst.GetAsync($"/api/analysis/workshops/{workshopId}")).Read<JsonElement>()).GetProperty("closed").GetBoolean());
+        Assert.Equal(HttpStatusCode.Conflict, (await nia.PostAsJsonAsync($"/api/workshops/{workshopId}/themes/{themeId}/contributions", new { text = "Late" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await ben.PutAsJsonAsync($"/api/contributions/{posted.Id}/vote", new { vote = "agree" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await staff.PostAsync($"/api/workshops/{workshopId}/close", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task joining_twice_keeps_one_registration_and_a_used_link_cannot_sign_in_again()
+    {
+        await OpenWorkshop();
+        await Join("nia@example.org");
+        await Join("nia@example.org");
+
+        var analyst = Engage.Client(await Engage.TokenFor(Roles.Analyst));
+        Assert.Equal(1, (await (await analyst.GetAsync($"/api/analysis/workshops/{workshopId}")).Read<JsonElement>()).GetProperty("participants").GetInt32());
+
+        var mail = Directory.GetFiles(Engage.MailFolder).Order().Select(f => MimeMessage.Load(f)).First();
+        var used = Regex.Match(mail.TextBody, @"/account/link/(\S+)").Groups[1].Value;
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Engage.Client().PostAsJsonAsync("/api/auth/participant-token", new { linkToken = used })).StatusCode);
+    }
+
+    [Fact]
+    public async Task bad_input_is_refused_with_a_named_problem_and_stores_nothing()
+    {
+        await OpenWorkshop();
+        var nia = await Join("nia@example.org");
+        var anonymous = Engage.Client();
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.PostAsJsonAsync($"/api/workshops/{workshopId}/participants", new { email = "x@example.org", consent = false })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.PostAsJsonAsync($"/api/workshops/{workshopId}/participants", new { email = "not-an-address", consent = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.PostAsJsonAsync($"/api/workshops/{Guid.NewGuid()}/participants", new { email = "x@example.org", consent = true })).StatusCode);
+
+        var posts = $"/api/workshops/{workshopId}/themes/{themeId}/contributions";
+        Assert.Equal(HttpStatusCode.BadRequest, (await nia.PostAsJsonAsync(posts, new { text = "" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await nia.PostAsJsonAsync(posts, new { text = new string('x', 2001) })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await nia.PostAsJsonAsync($"/api/workshops/{workshopId}/themes/{Guid.NewGuid()}/contributions", new { text = "Hi" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await nia.PostAsJsonAsync(posts, new { text = "Reply", parentId = Guid.NewGuid() })).StatusCode);
+
+        var posted = await (await nia.PostAsJsonAsync(posts, new { text = "Fine" })).Read<Accepted>();
+        var vote = await nia.PutAsJsonAsync($"/api/contributions/{posted.Id}/vote", new { vote = "maybe" });
+        Assert.Equal(HttpStatusCode.BadRequest, vote.StatusCode);
+        Assert.Contains("'vote'", (await vote.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await nia.PutAsJsonAsync($"/api/contributions/{Guid.NewGuid()}/vote", new { vote = "agree" })).StatusCode);
+
+        // A participant is not staff, and someone who has not joined this workshop cannot post or vote in it.
+        Assert.Equal(HttpStatusCode.Forbidden, (await nia.GetAsync("/api/workshops")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.PutAsJsonAsync($"/api/contributions/{posted.Id}/vote", new { vote = "agree" })).StatusCode);
+        var firstWorkshop = workshopId;
+        await OpenWorkshop();
+        var outsider = await Join("olu@example.org");
+        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.PutAsJsonAsync($"/api/contributions/{posted.Id}/vote", new { vote = "agree" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.PostAsJsonAsync($"/api/workshops/{firstWorkshop}/themes/{themeId}/contributions", new { text = "Hi" })).StatusCode);
+
+        var analyst = Engage.Client(await Engage.TokenFor(Roles.Analyst));
+        var items = await (await analyst.GetAsync($"/api/analysis/workshops/{firstWorkshop}/items")).Read<JsonElement[]>();
+        Assert.Single(items);
+    }
+
+    [Fact]
+    public async Task nobody_can_join_a_workshop_that_is_not_open()
+    {
+        var seminarId = Guid.NewGuid();
+        await Host.InvokeMessageAndWaitAsync(new SeminarConcluded(seminarId, "Draft", [new AgreedTheme(Guid.NewGuid(), "T", "", ["Q?"], [], [])], DateTimeOffset.UtcNow));
+        staff = Engage.Client(await Engage.TokenFor(Roles.ProgrammeStaff));
+        var draft = (await (await staff.GetAsync($"/api/workshops?seminarId={seminarId}")).Read<JsonElement[]>())[0].GetProperty("id").GetGuid();
+
+        var response = await Engage.Client().PostAsJsonAsync($"/api/workshops/{draft}/participants", new { email = "x@example.org", consent = true });
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+    }
+}
