@@ -1,3 +1,4 @@
+using Engage.Platform.Web;
 using Engage.Seminar.Capture;
 using Engage.Seminar.Concluding;
 using Engage.Seminar.Contracts;
@@ -67,7 +68,7 @@ public class when_attendees_place_dots
         var a = given.Theme("A");
         var voter = given.Invitee("Nursing");
 
-        var broken = Assert.Throws<SeminarRuleBroken>(() =>
+        var broken = Assert.Throws<RuleBroken>(() =>
             PlaceDotsHandler.Handle(new PlaceDots(given.Seminar.Id, voter, new() { [a] = 6 }), given.Seminar, GivenSeminar.Now));
         Assert.Equal(409, broken.Status);
     }
@@ -79,9 +80,9 @@ public class when_attendees_place_dots
         var a = given.Theme("A");
         var voter = given.Invitee("Nursing");
 
-        Assert.Equal(400, Assert.Throws<SeminarRuleBroken>(() =>
+        Assert.Equal(400, Assert.Throws<RuleBroken>(() =>
             PlaceDotsHandler.Handle(new PlaceDots(given.Seminar.Id, voter, new() { [a] = -1 }), given.Seminar, GivenSeminar.Now)).Status);
-        Assert.Equal(400, Assert.Throws<SeminarRuleBroken>(() =>
+        Assert.Equal(400, Assert.Throws<RuleBroken>(() =>
             PlaceDotsHandler.Handle(new PlaceDots(given.Seminar.Id, voter, new() { [Guid.NewGuid()] = 1 }), given.Seminar, GivenSeminar.Now)).Status);
     }
 
@@ -186,8 +187,8 @@ public class when_a_facilitator_merges_duplicates
         var b = given.Problem("B");
         given.Seminar.Apply(new ProblemsMerged(a, [b], GivenSeminar.Now));
 
-        Assert.Throws<SeminarRuleBroken>(() => MergeProblemsHandler.Handle(new MergeProblems(given.Seminar.Id, a, [a]), given.Seminar, GivenSeminar.Now));
-        Assert.Throws<SeminarRuleBroken>(() => MergeProblemsHandler.Handle(new MergeProblems(given.Seminar.Id, b, [a]), given.Seminar, GivenSeminar.Now));
+        Assert.Throws<RuleBroken>(() => MergeProblemsHandler.Handle(new MergeProblems(given.Seminar.Id, a, [a]), given.Seminar, GivenSeminar.Now));
+        Assert.Throws<RuleBroken>(() => MergeProblemsHandler.Handle(new MergeProblems(given.Seminar.Id, b, [a]), given.Seminar, GivenSeminar.Now));
     }
 
     [Fact]
@@ -230,15 +231,15 @@ public class when_a_seminar_concludes
     {
         var given = new GivenSeminar();
         var theme = given.Theme("T");
-        Assert.Equal(400, Assert.Throws<SeminarRuleBroken>(() => ConcludeSeminarHandler.Handle(new ConcludeSeminar(given.Seminar.Id, []), given.Seminar, GivenSeminar.Now)).Status);
+        Assert.Equal(400, Assert.Throws<RuleBroken>(() => ConcludeSeminarHandler.Handle(new ConcludeSeminar(given.Seminar.Id, []), given.Seminar, GivenSeminar.Now)).Status);
 
         given.Seminar.Apply(new ThemeDrafted(Guid.NewGuid(), "No questions", "", [], [], []));
         var unasked = given.Seminar.Themes.Last().Id;
-        Assert.Contains("No questions", Assert.Throws<SeminarRuleBroken>(() =>
+        Assert.Contains("No questions", Assert.Throws<RuleBroken>(() =>
             ConcludeSeminarHandler.Handle(new ConcludeSeminar(given.Seminar.Id, [unasked]), given.Seminar, GivenSeminar.Now)).Message);
 
         given.Seminar.Apply(new ThemesAgreed([theme], GivenSeminar.Now));
-        Assert.Equal(409, Assert.Throws<SeminarRuleBroken>(() => ConcludeSeminarHandler.Handle(new ConcludeSeminar(given.Seminar.Id, [theme]), given.Seminar, GivenSeminar.Now)).Status);
+        Assert.Equal(409, Assert.Throws<RuleBroken>(() => ConcludeSeminarHandler.Handle(new ConcludeSeminar(given.Seminar.Id, [theme]), given.Seminar, GivenSeminar.Now)).Status);
     }
 
     [Fact]
@@ -247,7 +248,7 @@ public class when_a_seminar_concludes
         var given = new GivenSeminar();
         given.Seminar.Apply(new ThemesAgreed([given.Theme("T")], GivenSeminar.Now));
 
-        Assert.Equal(409, Assert.Throws<SeminarRuleBroken>(() =>
+        Assert.Equal(409, Assert.Throws<RuleBroken>(() =>
             SubmitProblemHandler.Handle(new SubmitProblem(given.Seminar.Id, new ProblemForm("x", "Nursing", null, null), null), given.Seminar, GivenSeminar.Now)).Status);
     }
 }
@@ -275,7 +276,7 @@ public class when_a_statement_is_checked
     [Fact]
     public void an_over_long_statement_is_refused_naming_the_field()
     {
-        var broken = Assert.Throws<SeminarRuleBroken>(() => SeminarRules.Text(new string('x', 2001), "text", SeminarRules.MaxStatement));
+        var broken = Assert.Throws<RuleBroken>(() => SeminarRules.Text(new string('x', 2001), "text", SeminarRules.MaxStatement));
         Assert.Contains("'text'", broken.Message);
         Assert.Equal(400, broken.Status);
     }

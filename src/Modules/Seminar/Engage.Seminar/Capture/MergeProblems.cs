@@ -1,3 +1,4 @@
+using Engage.Platform.Web;
 using Engage.Platform;
 using Engage.Seminar.Seminars;
 using Microsoft.AspNetCore.Authorization;
@@ -40,5 +41,5 @@ public static class MergeProblemsEndpoint
 {
     [WolverinePost("/api/seminars/{id}/problems/merge")]
     public static Task<IResult> Post(Guid id, MergeForm form, IMessageBus bus) =>
-        SeminarApi.Invoke(bus, new MergeProblems(id, form.KeepProblemId, form.MergeProblemIds ?? []), Results.NoContent());
+        ApiDoor.Invoke(bus, new MergeProblems(id, form.KeepProblemId, form.MergeProblemIds ?? []), Results.NoContent());
 }

@@ -1,3 +1,4 @@
+using Engage.Platform.Web;
 using Engage.Platform;
 using Engage.Seminar.Seminars;
 using Microsoft.AspNetCore.Authorization;
@@ -24,7 +25,7 @@ public static class SubmitProblemHandler
         SeminarRules.NotConcluded(found, "no more problems can be added");
         var f = command.Form;
         var group = command.InviteeId is { } inviteeId
-            ? (found.InviteeOf(inviteeId) ?? throw new SeminarRuleBroken(404, "The invitee was not found.")).InterestGroup
+            ? (found.InviteeOf(inviteeId) ?? throw new RuleBroken(404, "The invitee was not found.")).InterestGroup
             : SeminarRules.InterestGroupOf(found, f.InterestGroup);
         var id = Guid.CreateVersion7();
         return (new ProblemCreated(id), [new ProblemSubmitted(id, SeminarRules.Text(f.Text, "text", SeminarRules.MaxStatement),
@@ -38,6 +39,6 @@ public static class SubmitProblemEndpoint
 {
     [WolverinePost("/api/seminars/{id}/problems")]
     public static Task<IResult> Post(Guid id, ProblemForm form, IMessageBus bus) =>
-        SeminarApi.Invoke<ProblemCreated>(bus, new SubmitProblem(id, form, null),
-            created => SeminarApi.Created($"/api/seminars/{id}/problems/{created.Id}", created.Id));
+        ApiDoor.Invoke<ProblemCreated>(bus, new SubmitProblem(id, form, null),
+            created => ApiDoor.Created($"/api/seminars/{id}/problems/{created.Id}", created.Id));
 }

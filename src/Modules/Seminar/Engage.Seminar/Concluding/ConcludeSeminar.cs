@@ -1,3 +1,4 @@
+using Engage.Platform.Web;
 using Engage.Platform;
 using Engage.Seminar.Contracts;
 using Engage.Seminar.Seminars;
@@ -44,5 +45,5 @@ public static class ConcludeSeminarEndpoint
 {
     [WolverinePost("/api/seminars/{id}/conclude")]
     public static Task<IResult> Post(Guid id, ConcludeForm form, IMessageBus bus) =>
-        SeminarApi.Invoke(bus, new ConcludeSeminar(id, form.ThemeIds ?? []), Results.Accepted($"/api/seminars/{id}"));
+        ApiDoor.Invoke(bus, new ConcludeSeminar(id, form.ThemeIds ?? []), Results.Accepted($"/api/seminars/{id}"));
 }

@@ -1,3 +1,4 @@
+using Engage.Platform.Web;
 using Engage.Platform;
 using Engage.Seminar.Seminars;
 using Microsoft.AspNetCore.Authorization;
@@ -37,6 +38,6 @@ public static class AddInviteeEndpoint
 {
     [WolverinePost("/api/seminars/{id}/invitees")]
     public static Task<IResult> Post(Guid id, InviteeForm form, IMessageBus bus) =>
-        SeminarApi.Invoke<InviteeCreated>(bus, new AddInvitee(id, form),
-            created => SeminarApi.Created($"/api/seminars/{id}/invitees/{created.Id}", created.Id));
+        ApiDoor.Invoke<InviteeCreated>(bus, new AddInvitee(id, form),
+            created => ApiDoor.Created($"/api/seminars/{id}/invitees/{created.Id}", created.Id));
 }

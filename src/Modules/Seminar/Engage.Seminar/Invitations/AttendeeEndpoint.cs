@@ -1,3 +1,4 @@
+using Engage.Platform.Web;
 using Engage.Seminar.Capture;
 using Engage.Seminar.Prioritising;
 using Engage.Seminar.Seminars;
@@ -45,18 +46,18 @@ public static class AttendeeEndpoint
     [WolverinePost("/api/seminars/{id}/attend/{token}/rsvp")]
     public static async Task<IResult> Rsvp(Guid id, string token, RsvpForm form, IQuerySession session, IMessageBus bus, DateTimeOffset now) =>
         await Resolve(id, token, session, now) is var (_, i)
-            ? await SeminarApi.Invoke(bus, new RespondToInvitation(id, i.Id, form.Accept), Results.NoContent())
+            ? await ApiDoor.Invoke(bus, new RespondToInvitation(id, i.Id, form.Accept), Results.NoContent())
             : Results.NotFound();
 
     [WolverinePost("/api/seminars/{id}/attend/{token}/problems")]
     public static async Task<IResult> Problem(Guid id, string token, ProblemForm form, IQuerySession session, IMessageBus bus, DateTimeOffset now) =>
         await Resolve(id, token, session, now) is var (_, i)
-            ? await SeminarApi.Invoke<ProblemCreated>(bus, new SubmitProblem(id, form, i.Id), created => SeminarApi.Created($"/api/seminars/{id}/problems/{created.Id}", created.Id))
+            ? await ApiDoor.Invoke<ProblemCreated>(bus, new SubmitProblem(id, form, i.Id), created => ApiDoor.Created($"/api/seminars/{id}/problems/{created.Id}", created.Id))
             : Results.NotFound();
 
     [WolverinePut("/api/seminars/{id}/attend/{token}/dots")]
     public static async Task<IResult> Dots(Guid id, string token, DotsForm form, IQuerySession session, IMessageBus bus, DateTimeOffset now) =>
         await Resolve(id, token, session, now) is var (_, i)
-            ? await SeminarApi.Invoke(bus, new PlaceDots(id, i.Id, form.Dots ?? []), Results.NoContent())
+            ? await ApiDoor.Invoke(bus, new PlaceDots(id, i.Id, form.Dots ?? []), Results.NoContent())
             : Results.NotFound();
 }

@@ -1,3 +1,4 @@
+using Engage.Platform.Web;
 using Engage.Platform;
 using Engage.Seminar.Seminars;
 using Microsoft.AspNetCore.Authorization;
@@ -30,5 +31,5 @@ public static class RecordAttendanceEndpoint
 {
     [WolverinePut("/api/seminars/{id}/invitees/{inviteeId}/attendance")]
     public static Task<IResult> Put(Guid id, Guid inviteeId, AttendanceForm form, IMessageBus bus) =>
-        SeminarApi.Invoke(bus, new RecordAttendance(id, inviteeId, form.Attended), Results.NoContent());
+        ApiDoor.Invoke(bus, new RecordAttendance(id, inviteeId, form.Attended), Results.NoContent());
 }

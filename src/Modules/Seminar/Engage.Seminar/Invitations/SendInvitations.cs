@@ -1,3 +1,4 @@
+using Engage.Platform.Web;
 using Engage.Platform;
 using Engage.Platform.Mail;
 using Engage.Platform.SignInLinks;
@@ -76,9 +77,9 @@ public static class SendInvitationsEndpoint
 {
     [WolverinePost("/api/seminars/{id}/invitations")]
     public static Task<IResult> Post(Guid id, IMessageBus bus) =>
-        SeminarApi.Invoke<InvitationsSent>(bus, new SendInvitations(id, Reminder: false), sent => Results.Ok(sent));
+        ApiDoor.Invoke<InvitationsSent>(bus, new SendInvitations(id, Reminder: false), sent => Results.Ok(sent));
 
     [WolverinePost("/api/seminars/{id}/reminders")]
     public static Task<IResult> Remind(Guid id, IMessageBus bus) =>
-        SeminarApi.Invoke<InvitationsSent>(bus, new SendInvitations(id, Reminder: true), sent => Results.Ok(sent));
+        ApiDoor.Invoke<InvitationsSent>(bus, new SendInvitations(id, Reminder: true), sent => Results.Ok(sent));
 }

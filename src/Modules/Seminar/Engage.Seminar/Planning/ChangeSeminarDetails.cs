@@ -1,3 +1,4 @@
+using Engage.Platform.Web;
 using Engage.Platform;
 using Engage.Seminar.Seminars;
 using Microsoft.AspNetCore.Authorization;
@@ -32,5 +33,5 @@ public static class ChangeSeminarDetailsEndpoint
 {
     [WolverinePut("/api/seminars/{id}")]
     public static Task<IResult> Put(Guid id, SeminarForm form, IMessageBus bus) =>
-        SeminarApi.Invoke(bus, new ChangeSeminarDetails(id, form), Results.NoContent());
+        ApiDoor.Invoke(bus, new ChangeSeminarDetails(id, form), Results.NoContent());
 }

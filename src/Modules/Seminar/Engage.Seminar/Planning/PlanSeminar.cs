@@ -1,3 +1,4 @@
+using Engage.Platform.Web;
 using System.Security.Claims;
 using Engage.Platform;
 using Engage.Seminar.Seminars;
@@ -51,6 +52,6 @@ public static class PlanSeminarEndpoint
 {
     [WolverinePost("/api/seminars")]
     public static Task<IResult> Post(SeminarForm form, ClaimsPrincipal user, IMessageBus bus) =>
-        SeminarApi.Invoke<SeminarCreated>(bus, new PlanSeminar(form, Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!)),
-            created => SeminarApi.Created($"/api/seminars/{created.Id}", created.Id));
+        ApiDoor.Invoke<SeminarCreated>(bus, new PlanSeminar(form, Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!)),
+            created => ApiDoor.Created($"/api/seminars/{created.Id}", created.Id));
 }

@@ -1,3 +1,4 @@
+using Engage.Platform.Web;
 using Engage.Seminar.Seminars;
 using Wolverine.Marten;
 
@@ -16,7 +17,7 @@ public static class PlaceDotsHandler
     {
         var found = SeminarRules.Found(seminar);
         SeminarRules.NotConcluded(found, "voting is closed");
-        var invitee = found.InviteeOf(command.InviteeId) ?? throw new SeminarRuleBroken(404, "The invitee was not found.");
+        var invitee = found.InviteeOf(command.InviteeId) ?? throw new RuleBroken(404, "The invitee was not found.");
         SeminarRules.Require(invitee.Rsvp != Rsvp.Declined || invitee.Attended, "Only attendees can vote; this invitee declined.", 409);
         return [new DotsPlaced(invitee.Id, SeminarRules.Dots(found, command.Dots), now)];
     }

@@ -1,3 +1,5 @@
+using Engage.Platform.Web;
+
 namespace Engage.Seminar.Seminars;
 
 /// <summary>The seminar's rules, pure so they can be tested by calling them.</summary>
@@ -16,10 +18,7 @@ public static class SeminarRules
         "Professional bodies", "Regulators", "Employers", "Education providers", "Commissioners", "Patients and the public"
     ];
 
-    public static void Require(bool condition, string detail, int status = 400)
-    {
-        if (!condition) throw new SeminarRuleBroken(status, detail);
-    }
+    public static void Require(bool condition, string detail, int status = 400) => RuleBroken.Unless(condition, detail, status);
 
     public static string Text(string? value, string field, int max, bool required = true)
     {
@@ -38,7 +37,7 @@ public static class SeminarRules
     }
 
     public static Seminar Found(Seminar? seminar) =>
-        seminar ?? throw new SeminarRuleBroken(404, "The seminar was not found.");
+        seminar ?? throw new RuleBroken(404, "The seminar was not found.");
 
     public static void NotConcluded(Seminar seminar, string what) =>
         Require(seminar.Status != SeminarStatus.Concluded, $"The seminar has concluded; {what}.", 409);
@@ -47,7 +46,7 @@ public static class SeminarRules
     {
         var text = Text(group, "interestGroup", 100);
         return seminar.InterestGroups.FirstOrDefault(g => string.Equals(g, text, StringComparison.OrdinalIgnoreCase))
-               ?? throw new SeminarRuleBroken(400, $"'interestGroup' must be one of this seminar's groups: {string.Join(", ", seminar.InterestGroups)}.");
+               ?? throw new RuleBroken(400, $"'interestGroup' must be one of this seminar's groups: {string.Join(", ", seminar.InterestGroups)}.");
     }
 
     /// <summary>An attendee's dots: whole, non-negative, on this seminar's candidate themes, within the allowance.</summary>
@@ -66,10 +65,4 @@ public static class SeminarRules
     /// <summary>The statements a theme carries into the workshop: those it groups and the duplicates merged into them.</summary>
     public static IEnumerable<ProblemStatement> StatementsOf(Seminar seminar, SeminarTheme theme) =>
         seminar.Problems.Where(p => theme.ProblemIds.Contains(p.Id) || (p.MergedInto is { } kept && theme.ProblemIds.Contains(kept)));
-}
-
-/// <summary>A rule the command broke; both doors (API and pages) turn it into a named problem.</summary>
-public sealed class SeminarRuleBroken(int status, string detail) : Exception(detail)
-{
-    public int Status { get; } = status;
 }

@@ -1,3 +1,4 @@
+using Engage.Platform.Web;
 using Engage.Platform;
 using Engage.Seminar.Seminars;
 using Microsoft.AspNetCore.Authorization;
@@ -44,6 +45,6 @@ public static class DraftThemeEndpoint
 {
     [WolverinePost("/api/seminars/{id}/themes")]
     public static Task<IResult> Post(Guid id, ThemeForm form, IMessageBus bus) =>
-        SeminarApi.Invoke<ThemeCreated>(bus, new DraftTheme(id, form),
-            created => SeminarApi.Created($"/api/seminars/{id}/themes/{created.Id}", created.Id));
+        ApiDoor.Invoke<ThemeCreated>(bus, new DraftTheme(id, form),
+            created => ApiDoor.Created($"/api/seminars/{id}/themes/{created.Id}", created.Id));
 }

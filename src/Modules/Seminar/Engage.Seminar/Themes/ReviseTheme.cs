@@ -1,3 +1,4 @@
+using Engage.Platform.Web;
 using Engage.Platform;
 using Engage.Seminar.Seminars;
 using Microsoft.AspNetCore.Authorization;
@@ -28,5 +29,5 @@ public static class ReviseThemeEndpoint
 {
     [WolverinePut("/api/seminars/{id}/themes/{themeId}")]
     public static Task<IResult> Put(Guid id, Guid themeId, ThemeForm form, IMessageBus bus) =>
-        SeminarApi.Invoke(bus, new ReviseTheme(id, themeId, form), Results.NoContent());
+        ApiDoor.Invoke(bus, new ReviseTheme(id, themeId, form), Results.NoContent());
 }

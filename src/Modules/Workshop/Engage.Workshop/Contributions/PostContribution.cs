@@ -1,21 +1,23 @@
 using System.Security.Claims;
 using Engage.Platform;
 using Engage.Platform.Accounts;
+using Engage.Platform.Web;
 using Engage.Workshop.Contracts;
 using Engage.Workshop.Participants;
 using Engage.Workshop.Workshops;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
-using Wolverine.Persistence;
 
 namespace Engage.Workshop.Contributions;
 
-public record PostContribution(string? Text, Guid? ParentId);
+public record ContributionForm(string? Text, Guid? ParentId);
+
+/// <summary><paramref name="IdentityId"/> is the participant's sign-in identity, or null when programme staff post.</summary>
+public record PostContribution(Guid WorkshopId, Guid ThemeId, ContributionForm Form, Guid? IdentityId);
 
 public record ContributionAccepted(Guid Id, string Status);
 
@@ -24,50 +26,50 @@ public record ContributionAccepted(Guid Id, string Status);
 /// workshop pseudonym and must have joined the workshop; programme staff post as "Programme team".
 /// </summary>
 [MartenStore(typeof(IWorkshopStore))]
-[Authorize(Roles = Roles.Admin + "," + Roles.ProgrammeStaff + "," + Roles.Participant)]
-public static class PostContributionEndpoint
+public static class PostContributionHandler
 {
     public const int MaxLength = 2000;
 
-    public static async Task<(Contribution?, Registration?)> LoadAsync(Guid id, PostContribution command, ClaimsPrincipal user, IQuerySession session)
-    {
-        var parent = command.ParentId is { } parentId ? await session.LoadAsync<Contribution>(parentId) : null;
-        return (parent, await session.RegistrationOf(id, user));
-    }
+    public static async Task<(Workshops.Workshop?, Contribution?, Registration?)> LoadAsync(PostContribution command, IQuerySession session) =>
+        (await session.LoadAsync<Workshops.Workshop>(command.WorkshopId),
+            command.Form.ParentId is { } parent ? await session.LoadAsync<Contribution>(parent) : null,
+            command.IdentityId is { } identity ? await session.RegistrationOf(command.WorkshopId, identity) : null);
 
-    public static ProblemDetails Validate(Guid themeId, PostContribution command, [Entity(Required = true)] Workshops.Workshop workshop,
-        Contribution? parent, Registration? author, ClaimsPrincipal user)
+    public static (ContributionAccepted, IStartStream, OutgoingMessages) Handle(PostContribution command, Workshops.Workshop? workshop,
+        Contribution? parent, Registration? author, DateTimeOffset now)
     {
-        if (user.IsInRole(Roles.Participant) && author is null)
-            return new ProblemDetails { Status = 403, Title = "Forbidden", Detail = "Join this workshop before contributing to it." };
-        if (workshop.Status != WorkshopStatus.Open) return Problems.Conflict($"The workshop is {workshop.Status}; contributions are taken only while it is open.");
-        if (!workshop.HasTheme(themeId)) return Problems.BadRequest($"'themeId' {themeId} is not a theme of this workshop.");
-        if (string.IsNullOrWhiteSpace(command.Text) || command.Text.Trim().Length > MaxLength)
-            return Problems.BadRequest($"'text' is required (at most {MaxLength:N0} characters).");
-        if (command.ParentId is not null && (parent is null || parent.WorkshopId != workshop.Id))
-            return Problems.BadRequest("'parentId' is not a contribution of this workshop.");
-        return WolverineContinue.NoProblems;
-    }
+        RuleBroken.Unless(workshop is not null, "The workshop was not found.", 404);
+        RuleBroken.Unless(command.IdentityId is null || author is not null, "Join this workshop before contributing to it.", 403);
+        RuleBroken.Unless(workshop!.Status == WorkshopStatus.Open, $"The workshop is {workshop.Status}; contributions are taken only while it is open.", 409);
+        RuleBroken.Unless(workshop.HasTheme(command.ThemeId), $"'themeId' {command.ThemeId} is not a theme of this workshop.");
+        var text = command.Form.Text?.Trim() ?? "";
+        RuleBroken.Unless(text.Length is > 0 and <= MaxLength, $"'text' is required (at most {MaxLength:N0} characters).");
+        RuleBroken.Unless(command.Form.ParentId is null || parent?.WorkshopId == workshop.Id, "'parentId' is not a contribution of this workshop.");
 
-    [WolverinePost("/api/workshops/{id}/themes/{themeId}/contributions")]
-    public static (IResult, IStartStream, OutgoingMessages) Post(Guid themeId, PostContribution command,
-        [Entity(Required = true)] Workshops.Workshop workshop, Registration? author, DateTimeOffset now)
-    {
         var id = Guid.CreateVersion7();
         var pseudonym = author?.DisplayName ?? "Programme team";
-        var text = command.Text!.Trim();
-        var posted = new ContributionPosted(id, workshop.Id, themeId, command.ParentId, author?.Id ?? Guid.Empty, pseudonym, text, now);
-        return (Results.Created($"/api/contributions/{id}", new ContributionAccepted(id, "published")),
-            MartenOps.StartStream<Contribution>(id, posted),
-            [new ContributionPublished(id, workshop.Id, themeId, command.ParentId, text, pseudonym, now, author?.Id)]);
+        var posted = new ContributionPosted(id, workshop.Id, command.ThemeId, command.Form.ParentId, author?.Id ?? Guid.Empty, pseudonym, text, now);
+        return (new ContributionAccepted(id, "published"), MartenOps.StartStream<Contribution>(id, posted),
+            [new ContributionPublished(id, workshop.Id, command.ThemeId, command.Form.ParentId, text, pseudonym, now, author?.Id)]);
     }
+}
+
+[Authorize(Roles = Roles.Admin + "," + Roles.ProgrammeStaff + "," + Roles.Participant)]
+public static class PostContributionEndpoint
+{
+    [WolverinePost("/api/workshops/{id}/themes/{themeId}/contributions")]
+    public static Task<IResult> Post(Guid id, Guid themeId, ContributionForm form, ClaimsPrincipal user, IMessageBus bus) =>
+        ApiDoor.Invoke<ContributionAccepted>(bus, new PostContribution(id, themeId, form, user.ParticipantIdentity()),
+            accepted => Results.Created($"/api/contributions/{accepted.Id}", accepted));
 }
 
 public static class RegistrationQueries
 {
-    /// <summary>The signed-in participant's registration in a workshop, or null (also for staff).</summary>
-    public static async Task<Registration?> RegistrationOf(this IQuerySession session, Guid workshopId, ClaimsPrincipal user) =>
-        user.FindFirstValue(EngageClaims.ParticipantId) is { } claim && Guid.TryParse(claim, out var identity)
-            ? await session.Query<Registration>().FirstOrDefaultAsync(r => r.WorkshopId == workshopId && r.IdentityId == identity)
-            : null;
+    /// <summary>A participant's registration in a workshop, or null.</summary>
+    public static Task<Registration?> RegistrationOf(this IQuerySession session, Guid workshopId, Guid identity) =>
+        session.Query<Registration>().FirstOrDefaultAsync(r => r.WorkshopId == workshopId && r.IdentityId == identity);
+
+    /// <summary>The signed-in participant's identity; null for staff.</summary>
+    public static Guid? ParticipantIdentity(this ClaimsPrincipal user) =>
+        user.FindFirstValue(EngageClaims.ParticipantId) is { } claim && Guid.TryParse(claim, out var identity) ? identity : null;
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Engage.Platform;
+using Engage.Platform.Web;
 using Engage.Workshop.Contracts;
 using Engage.Workshop.Contributions;
 using Engage.Workshop.Participants;
@@ -7,14 +8,15 @@ using Engage.Workshop.Workshops;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
 namespace Engage.Workshop.Voting;
 
-public record CastVote(string? Vote);
+public record VoteForm(string? Vote);
+
+public record CastVote(Guid ContributionId, Guid IdentityId, string? Vote);
 
 /// <summary>
 /// One participant's vote on one contribution: its own small stream (id derived from the pair), so a
@@ -49,31 +51,36 @@ public class Vote
 public record VoteChanged(Guid VoteId, Guid ContributionId, Guid WorkshopId, Guid ParticipantId, string Value, DateTimeOffset At);
 
 [MartenStore(typeof(IWorkshopStore))]
-[Authorize(Roles = Roles.Participant)]
-public static class CastVoteEndpoint
+public static class CastVoteHandler
 {
     public static readonly string[] Values = ["agree", "disagree", "pass"];
 
-    public static async Task<(Contribution?, Workshops.Workshop?, Registration?)> LoadAsync(Guid id, ClaimsPrincipal user, IQuerySession session)
+    public static async Task<(Contribution?, Workshops.Workshop?, Registration?)> LoadAsync(CastVote command, IQuerySession session)
     {
-        var contribution = await session.LoadAsync<Contribution>(id);
+        var contribution = await session.LoadAsync<Contribution>(command.ContributionId);
         if (contribution is null) return (null, null, null);
-        return (contribution, await session.LoadAsync<Workshops.Workshop>(contribution.WorkshopId), await session.RegistrationOf(contribution.WorkshopId, user));
+        return (contribution, await session.LoadAsync<Workshops.Workshop>(contribution.WorkshopId),
+            await session.RegistrationOf(contribution.WorkshopId, command.IdentityId));
     }
 
-    public static ProblemDetails Validate(CastVote command, Contribution? contribution, Workshops.Workshop? workshop, Registration? voter)
+    public static OutgoingMessages Handle(CastVote command, Contribution? contribution, Workshops.Workshop? workshop, Registration? voter,
+        IDocumentSession session, DateTimeOffset now)
     {
-        if (contribution is null || workshop is null) return Problems.NotFound("The contribution");
-        if (voter is null) return new ProblemDetails { Status = 403, Title = "Forbidden", Detail = "Join this workshop before voting in it." };
-        if (workshop.Status != WorkshopStatus.Open) return Problems.Conflict($"The workshop is {workshop.Status}; votes are taken only while it is open.");
-        return Values.Contains(command.Vote) ? WolverineContinue.NoProblems : Problems.BadRequest("'vote' must be \"agree\", \"disagree\" or \"pass\".");
-    }
+        RuleBroken.Unless(contribution is not null && workshop is not null, "The contribution was not found.", 404);
+        RuleBroken.Unless(voter is not null, "Join this workshop before voting in it.", 403);
+        RuleBroken.Unless(workshop!.Status == WorkshopStatus.Open, $"The workshop is {workshop.Status}; votes are taken only while it is open.", 409);
+        RuleBroken.Unless(Values.Contains(command.Vote), "'vote' must be \"agree\", \"disagree\" or \"pass\".");
 
-    [WolverinePut("/api/contributions/{id}/vote")]
-    public static (IResult, OutgoingMessages) Put(CastVote command, Contribution contribution, Registration voter, IDocumentSession session, DateTimeOffset now)
-    {
-        var voteId = Vote.IdFor(contribution.Id, voter.Id);
+        var voteId = Vote.IdFor(contribution!.Id, voter!.Id);
         session.Events.Append(voteId, new VoteChanged(voteId, contribution.Id, contribution.WorkshopId, voter.Id, command.Vote!, now));
-        return (Results.NoContent(), [new VoteCast(contribution.Id, contribution.WorkshopId, voter.Id, command.Vote!, now)]);
+        return [new VoteCast(contribution.Id, contribution.WorkshopId, voter.Id, command.Vote!, now)];
     }
+}
+
+[Authorize(Roles = Roles.Participant)]
+public static class CastVoteEndpoint
+{
+    [WolverinePut("/api/contributions/{id}/vote")]
+    public static Task<IResult> Put(Guid id, VoteForm form, ClaimsPrincipal user, IMessageBus bus) =>
+        ApiDoor.Invoke(bus, new CastVote(id, user.ParticipantIdentity()!.Value, form.Vote), Results.NoContent());
 }

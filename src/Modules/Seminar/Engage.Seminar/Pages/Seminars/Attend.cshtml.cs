@@ -1,3 +1,4 @@
+using Engage.Platform.Web;
 using Engage.Seminar.Capture;
 using Engage.Seminar.Invitations;
 using Engage.Seminar.Prioritising;
@@ -51,7 +52,7 @@ public class AttendModel(ISeminarStore store, IMessageBus bus, TimeProvider time
             Done = thanks;
             Problem = new(null, null, null, null);
         }
-        catch (SeminarRuleBroken broken)
+        catch (RuleBroken broken)
         {
             Errors.Add(broken.Message);
             Response.StatusCode = broken.Status;

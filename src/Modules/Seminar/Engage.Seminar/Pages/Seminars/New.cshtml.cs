@@ -1,3 +1,4 @@
+using Engage.Platform.Web;
 using System.Security.Claims;
 using Engage.Seminar.Planning;
 using Engage.Seminar.Seminars;
@@ -23,7 +24,7 @@ public class NewModel(IMessageBus bus) : PageModel
             var created = await bus.InvokeAsync<SeminarCreated>(new PlanSeminar(Input.ToForm(), Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!)));
             return Redirect($"/seminars/{created.Id}");
         }
-        catch (SeminarRuleBroken broken)
+        catch (RuleBroken broken)
         {
             Errors.Add(broken.Message);
             Response.StatusCode = broken.Status;

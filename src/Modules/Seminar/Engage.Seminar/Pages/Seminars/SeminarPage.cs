@@ -1,3 +1,4 @@
+using Engage.Platform.Web;
 using Engage.Seminar.Seminars;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -33,7 +34,7 @@ public abstract class SeminarPage(ISeminarStore store, IMessageBus bus) : PageMo
             await bus.InvokeAsync(command);
             return Redirect(then);
         }
-        catch (SeminarRuleBroken broken)
+        catch (RuleBroken broken)
         {
             if (!await LoadAsync(id)) return NotFound();
             Errors.Add(broken.Message);
