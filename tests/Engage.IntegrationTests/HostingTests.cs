@@ -69,7 +69,7 @@ public class when_the_host_runs(EngageHost engage) : EngageTest(engage)
         "/seminars/{id:guid}/attend/{token}", "/api/seminars/{id}/attend/{token}", "/api/seminars/{id}/attend/{token}/rsvp",
         "/api/seminars/{id}/attend/{token}/problems", "/api/seminars/{id}/attend/{token}/dots",
         // Joining a workshop, and exchanging the emailed link for a participant's bearer token (Workshop issue).
-        "/api/workshops/{id}/participants", "/api/auth/participant-token"
+        "/api/workshops/{id}/participants", "/api/auth/participant-token", "/take-part", "/take-part/{id:guid}"
     ];
 
     [Fact]

@@ -153,3 +153,50 @@ public class when_participants_take_part_in_a_workshop(EngageHost engage) : Enga
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }
 }
+
+public class when_a_participant_uses_the_workshop_pages(EngageHost engage) : EngageTest(engage)
+{
+    [Fact]
+    public async Task they_join_sign_in_from_the_email_post_and_vote_without_javascript()
+    {
+        var themeId = Guid.NewGuid();
+        var seminarId = Guid.NewGuid();
+        await Host.InvokeMessageAndWaitAsync(new SeminarConcluded(seminarId, "ACP workshop",
+            [new AgreedTheme(themeId, "Supervision", "", ["What support do trainees need?"], [], [])], DateTimeOffset.UtcNow));
+        var staff = Engage.Client(await Engage.TokenFor(Roles.ProgrammeStaff));
+        var workshopId = (await (await staff.GetAsync($"/api/workshops?seminarId={seminarId}")).Read<JsonElement[]>())[0].GetProperty("id").GetGuid();
+        await staff.PostAsync($"/api/workshops/{workshopId}/open", null);
+        var page = $"/take-part/{workshopId}";
+        var browser = new Browser(Host);
+
+        Assert.Contains("ACP workshop", await (await browser.Get("/take-part")).Content.ReadAsStringAsync());
+        var noConsent = await browser.SubmitForm(page, [new("email", "pat@example.org")], $"{page}?handler=Join");
+        Assert.Equal(HttpStatusCode.BadRequest, noConsent.StatusCode);
+        Assert.Contains("consent", await noConsent.Content.ReadAsStringAsync());
+
+        await Host.ExecuteAndWaitAsync(async () =>
+        {
+            var joined = await browser.SubmitForm(page, [new("email", "pat@example.org"), new("consent", "true"), new("showProfession", "true"),
+                new("profile[profession]", "Paramedic"), new("profile[region]", "London")], $"{page}?handler=Join");
+            Assert.Contains("Check your email", await joined.Content.ReadAsStringAsync());
+        });
+        var mail = MimeMessage.Load(Assert.Single(Directory.GetFiles(Engage.MailFolder)));
+        var link = "/account/link/" + Regex.Match(mail.TextBody, @"/account/link/(\S+)").Groups[1].Value;
+        var signedIn = await browser.SubmitForm(link, []);
+        Assert.Equal(page, signedIn.Headers.Location!.OriginalString);
+
+        var member = await (await browser.Get(page)).Content.ReadAsStringAsync();
+        Assert.Matches(@"You are taking part as <strong>Participant \d{4}, Paramedic</strong>", member);
+
+        await Host.ExecuteAndWaitAsync(async () =>
+            await browser.SubmitForm(page, [new("text", "Protected time with a named supervisor.")], $"{page}?themeId={themeId}&handler=Post"));
+        var posted = await (await browser.Get(page)).Content.ReadAsStringAsync();
+        Assert.Contains("Protected time with a named supervisor.", posted);
+        var contributionId = Regex.Match(posted, @"contributionId=([0-9a-f-]{36})").Groups[1].Value;
+
+        var voted = await browser.SubmitForm(page, [new("vote", "agree")], $"{page}?contributionId={contributionId}&handler=Vote");
+        var after = await voted.Content.ReadAsStringAsync();
+        Assert.Contains("1 agree", after);
+        Assert.Contains("aria-pressed=\"true\"", after);
+    }
+}

@@ -34,6 +34,7 @@ public static class WorkshopModule
 
         builder.Services.AddModuleServices(typeof(WorkshopModule).Assembly);
         builder.Services.AddSingleton(new NavigationItem("Workshops", "/workshops", 20, Roles.Admin, Roles.ProgrammeStaff));
+        builder.Services.AddSingleton(new NavigationItem("Take part", "/take-part", 5, Roles.Participant));
         return builder;
     }
 
