@@ -200,3 +200,63 @@ public class when_a_participant_uses_the_workshop_pages(EngageHost engage) : Eng
         Assert.Contains("aria-pressed=\"true\"", after);
     }
 }
+
+public class when_a_contribution_needs_a_moderator(EngageHost engage) : EngageTest(engage)
+{
+    private record Accepted(Guid Id, string Status);
+
+    [Fact]
+    public async Task contact_details_hold_it_and_a_moderator_approves_rejects_or_redacts_with_every_decision_counted()
+    {
+        var themeId = Guid.NewGuid();
+        var seminarId = Guid.NewGuid();
+        await Host.InvokeMessageAndWaitAsync(new SeminarConcluded(seminarId, "W", [new AgreedTheme(themeId, "T", "", ["Q?"], [], [])], DateTimeOffset.UtcNow));
+        var staff = Engage.Client(await Engage.TokenFor(Roles.ProgrammeStaff));
+        var workshopId = (await (await staff.GetAsync($"/api/workshops?seminarId={seminarId}")).Read<JsonElement[]>())[0].GetProperty("id").GetGuid();
+        await staff.PostAsync($"/api/workshops/{workshopId}/open", null);
+        var posts = $"/api/workshops/{workshopId}/themes/{themeId}/contributions";
+
+        async Task<Accepted> Post(string text) => await (await staff.PostAsJsonAsync(posts, new { text })).Read<Accepted>();
+        Accepted withEmail = null!, withNhsNumber = null!, withPhone = null!;
+        var published = await Host.ExecuteAndWaitAsync(async () =>
+        {
+            withEmail = await Post("Write to me at sam@example.org about this.");
+            withNhsNumber = await Post("My patient 943 476 5919 waited six hours.");
+            withPhone = await Post("Call the team on 0113 496 0000.");
+            await Post("Supervision should be protected time.");
+        });
+        Assert.Equal(["held", "held", "held"], new[] { withEmail, withNhsNumber, withPhone }.Select(a => a.Status));
+        Assert.Single(published.Executed.MessagesOf<ContributionPublished>());
+
+        var queue = await (await staff.GetAsync($"/api/workshops/{workshopId}/moderation")).Read<JsonElement[]>();
+        Assert.Equal(3, queue.Length);
+        Assert.Equal("NHS number", queue.Single(q => q.GetProperty("id").GetGuid() == withNhsNumber.Id).GetProperty("heldFor")[0].GetString());
+
+        // Redacting must remove what was caught; rejecting needs a reason.
+        var stillThere = await staff.PostAsJsonAsync($"/api/contributions/{withEmail.Id}/moderation", new { decision = "redact", reason = "Contact details", text = "Write to sam@example.org" });
+        Assert.Equal(HttpStatusCode.BadRequest, stillThere.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await staff.PostAsJsonAsync($"/api/contributions/{withPhone.Id}/moderation", new { decision = "reject" })).StatusCode);
+
+        var decided = await Host.ExecuteAndWaitAsync(async () =>
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync($"/api/contributions/{withEmail.Id}/moderation",
+                new { decision = "redact", reason = "Contact details", text = "Write to me [email removed] about this." })).StatusCode);
+            Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync($"/api/contributions/{withNhsNumber.Id}/moderation",
+                new { decision = "reject", reason = "Identifies a patient" })).StatusCode);
+            Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync($"/api/contributions/{withPhone.Id}/moderation",
+                new { decision = "approve" })).StatusCode);
+        });
+        Assert.Equal(2, decided.Executed.MessagesOf<ContributionPublished>().Count());
+        Assert.Equal(HttpStatusCode.Conflict, (await staff.PostAsJsonAsync($"/api/contributions/{withPhone.Id}/moderation", new { decision = "approve" })).StatusCode);
+
+        var analyst = Engage.Client(await Engage.TokenFor(Roles.Analyst));
+        var texts = (await (await analyst.GetAsync($"/api/analysis/workshops/{workshopId}/items")).Read<JsonElement[]>()).Select(i => i.GetProperty("text").GetString()).ToList();
+        Assert.Contains("Write to me [email removed] about this.", texts);
+        Assert.DoesNotContain(texts, t => t!.Contains("943 476 5919") || t.Contains("sam@example.org"));
+        Assert.Empty(await (await staff.GetAsync($"/api/workshops/{workshopId}/moderation")).Read<JsonElement[]>());
+
+        var counts = await (await staff.GetAsync($"/api/workshops/{workshopId}/moderation/decisions")).Read<JsonElement[]>();
+        Assert.Equal(3, counts.Sum(c => c.GetProperty("count").GetInt32()));
+        Assert.Contains(counts, c => c.GetProperty("decision").GetString() == "rejected" && c.GetProperty("reason").GetString() == "Identifies a patient");
+    }
+}

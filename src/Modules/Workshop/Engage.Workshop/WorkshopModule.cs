@@ -5,6 +5,7 @@ using Engage.Workshop.Workshops;
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 using Wolverine.Marten;
@@ -33,6 +34,7 @@ public static class WorkshopModule
             .ApplyAllDatabaseChangesOnStartup();
 
         builder.Services.AddModuleServices(typeof(WorkshopModule).Assembly);
+        builder.Services.Configure<Moderation.ModerationOptions>(builder.Configuration.GetSection("Moderation"));
         builder.Services.AddSingleton(new NavigationItem("Workshops", "/workshops", 20, Roles.Admin, Roles.ProgrammeStaff));
         builder.Services.AddSingleton(new NavigationItem("Take part", "/take-part", 5, Roles.Participant));
         return builder;
@@ -43,7 +45,9 @@ public static class WorkshopModule
         opts.Schema.For<Workshops.Workshop>().Index(x => x.SeminarId);
         opts.Projections.Snapshot<Contribution>(SnapshotLifecycle.Inline);
         opts.Schema.For<Contribution>().Index(x => x.WorkshopId);
-        opts.Events.AddEventType<ContributionPosted>();
+        opts.Events.AddEventTypes([typeof(ContributionPosted), typeof(ContributionHeld), typeof(ContributionApproved),
+            typeof(ContributionRejected), typeof(ContributionRedacted)]);
+        opts.Schema.For<Contribution>().Index(x => x.Status);
         opts.Schema.For<Participants.Registration>().Index(x => x.WorkshopId).UniqueIndex(x => x.WorkshopId, x => x.IdentityId);
         opts.Projections.Snapshot<Voting.Vote>(SnapshotLifecycle.Inline);
         opts.Schema.For<Voting.Vote>().Index(x => x.ContributionId);

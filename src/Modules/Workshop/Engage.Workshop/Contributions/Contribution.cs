@@ -1,6 +1,6 @@
 namespace Engage.Workshop.Contributions;
 
-public enum ContributionStatus { Published }
+public enum ContributionStatus { Held, Published, Rejected }
 
 /// <summary>One contribution's stream folded into its current state (an inline snapshot).</summary>
 public class Contribution
@@ -14,16 +14,47 @@ public class Contribution
     public string Text { get; set; } = "";
     public ContributionStatus Status { get; set; }
     public DateTimeOffset PostedAt { get; set; }
+    /// <summary>Why the automatic checks (or pre-moderation) held it.</summary>
+    public List<string> HeldFor { get; set; } = [];
+    /// <summary>The moderator's decision ("approved", "rejected", "redacted") and its reason, if any.</summary>
+    public string? Decision { get; set; }
+    public string? DecisionReason { get; set; }
 
     public static Contribution Create(ContributionPosted e) => new()
     {
         Id = e.ContributionId, WorkshopId = e.WorkshopId, ThemeId = e.ThemeId, ParentId = e.ParentId, AuthorId = e.AuthorId,
         Pseudonym = e.Pseudonym, Text = e.Text, Status = ContributionStatus.Published, PostedAt = e.PostedAt
     };
+
+    public void Apply(ContributionHeld e)
+    {
+        Status = ContributionStatus.Held;
+        HeldFor = [.. e.Reasons];
+    }
+
+    public void Apply(ContributionApproved e) => Decide(ContributionStatus.Published, "approved", null);
+    public void Apply(ContributionRejected e) => Decide(ContributionStatus.Rejected, "rejected", e.Reason);
+
+    public void Apply(ContributionRedacted e)
+    {
+        Text = e.Text;
+        Decide(ContributionStatus.Published, "redacted", e.Reason);
+    }
+
+    private void Decide(ContributionStatus status, string decision, string? reason)
+    {
+        Status = status;
+        Decision = decision;
+        DecisionReason = reason;
+    }
 }
 
 public record ContributionPosted(Guid ContributionId, Guid WorkshopId, Guid ThemeId, Guid? ParentId, Guid AuthorId,
     string Pseudonym, string Text, DateTimeOffset PostedAt);
+public record ContributionHeld(Guid ContributionId, string[] Reasons);
+public record ContributionApproved(Guid ContributionId, Guid ModeratorId, DateTimeOffset At);
+public record ContributionRejected(Guid ContributionId, Guid ModeratorId, string Reason, DateTimeOffset At);
+public record ContributionRedacted(Guid ContributionId, Guid ModeratorId, string Text, string Reason, DateTimeOffset At);
 
 public static class Pseudonyms
 {

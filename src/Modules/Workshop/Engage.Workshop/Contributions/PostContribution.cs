@@ -3,9 +3,11 @@ using Engage.Platform;
 using Engage.Platform.Accounts;
 using Engage.Platform.Web;
 using Engage.Workshop.Contracts;
+using Engage.Workshop.Moderation;
 using Engage.Workshop.Participants;
 using Engage.Workshop.Workshops;
 using Marten;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine;
@@ -36,7 +38,7 @@ public static class PostContributionHandler
             command.IdentityId is { } identity ? await session.RegistrationOf(command.WorkshopId, identity) : null);
 
     public static (ContributionAccepted, IStartStream, OutgoingMessages) Handle(PostContribution command, Workshops.Workshop? workshop,
-        Contribution? parent, Registration? author, DateTimeOffset now)
+        Contribution? parent, Registration? author, IOptions<ModerationOptions> moderation, DateTimeOffset now)
     {
         RuleBroken.Unless(workshop is not null, "The workshop was not found.", 404);
         RuleBroken.Unless(command.IdentityId is null || author is not null, "Join this workshop before contributing to it.", 403);
@@ -44,11 +46,19 @@ public static class PostContributionHandler
         RuleBroken.Unless(workshop.HasTheme(command.ThemeId), $"'themeId' {command.ThemeId} is not a theme of this workshop.");
         var text = command.Form.Text?.Trim() ?? "";
         RuleBroken.Unless(text.Length is > 0 and <= MaxLength, $"'text' is required (at most {MaxLength:N0} characters).");
-        RuleBroken.Unless(command.Form.ParentId is null || parent?.WorkshopId == workshop.Id, "'parentId' is not a contribution of this workshop.");
+        RuleBroken.Unless(command.Form.ParentId is null || (parent?.WorkshopId == workshop.Id && parent.Status == ContributionStatus.Published),
+            "'parentId' is not a published contribution of this workshop.");
 
         var id = Guid.CreateVersion7();
         var pseudonym = author?.DisplayName ?? "Programme team";
         var posted = new ContributionPosted(id, workshop.Id, command.ThemeId, command.Form.ParentId, author?.Id ?? Guid.Empty, pseudonym, text, now);
+
+        // Held for a moderator when the checks find anything, or always under pre-moderation.
+        var reasons = ContentChecks.Find(text, moderation.Value.OffensiveWords).ToList();
+        if (workshop.Moderation == ModerationMode.Pre && reasons.Count == 0) reasons.Add("pre-moderation");
+        if (reasons.Count > 0)
+            return (new ContributionAccepted(id, "held"), MartenOps.StartStream<Contribution>(id, posted, new ContributionHeld(id, [.. reasons])), []);
+
         return (new ContributionAccepted(id, "published"), MartenOps.StartStream<Contribution>(id, posted),
             [new ContributionPublished(id, workshop.Id, command.ThemeId, command.Form.ParentId, text, pseudonym, now, author?.Id)]);
     }

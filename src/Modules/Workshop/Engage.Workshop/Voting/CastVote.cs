@@ -66,7 +66,8 @@ public static class CastVoteHandler
     public static OutgoingMessages Handle(CastVote command, Contribution? contribution, Workshops.Workshop? workshop, Registration? voter,
         IDocumentSession session, DateTimeOffset now)
     {
-        RuleBroken.Unless(contribution is not null && workshop is not null, "The contribution was not found.", 404);
+        // Held or rejected contributions are not public: to a voter they do not exist.
+        RuleBroken.Unless(contribution is { Status: ContributionStatus.Published } && workshop is not null, "The contribution was not found.", 404);
         RuleBroken.Unless(voter is not null, "Join this workshop before voting in it.", 403);
         RuleBroken.Unless(workshop!.Status == WorkshopStatus.Open, $"The workshop is {workshop.Status}; votes are taken only while it is open.", 409);
         RuleBroken.Unless(Values.Contains(command.Vote), "'vote' must be \"agree\", \"disagree\" or \"pass\".");

@@ -2,6 +2,9 @@ namespace Engage.Workshop.Workshops;
 
 public enum WorkshopStatus { Draft, Open, Closed }
 
+/// <summary>Post: published unless the checks hold it, reviewed after. Pre: every contribution waits for a moderator.</summary>
+public enum ModerationMode { Post, Pre }
+
 /// <summary>A crowdsourcing workshop, created as a draft from the seminar's agreed themes.</summary>
 public class Workshop
 {
@@ -9,6 +12,7 @@ public class Workshop
     public Guid SeminarId { get; set; }
     public string Title { get; set; } = "";
     public WorkshopStatus Status { get; set; }
+    public ModerationMode Moderation { get; set; }
     public List<WorkshopTheme> Themes { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? OpenedAt { get; set; }

@@ -32,7 +32,8 @@ public class WorkshopModel(IWorkshopStore store, IMessageBus bus) : PageModel
         if (await session.LoadAsync<Workshops.Workshop>(id) is not { } workshop || workshop.Status == Workshops.WorkshopStatus.Draft) return false;
         Workshop = workshop;
         Me = User.ParticipantIdentity() is { } identity ? await session.RegistrationOf(id, identity) : null;
-        Contributions = await session.Query<Contribution>().Where(c => c.WorkshopId == id).OrderByDescending(c => c.PostedAt).Take(2000).ToListAsync();
+        Contributions = await session.Query<Contribution>().Where(c => c.WorkshopId == id && c.Status == ContributionStatus.Published)
+            .OrderByDescending(c => c.PostedAt).Take(2000).ToListAsync();
         var ids = Contributions.Select(c => c.Id).ToArray();
         var votes = await session.Query<Vote>().Where(v => v.ContributionId.In(ids)).ToListAsync();
         Counts = votes.GroupBy(v => v.ContributionId).ToDictionary(g => g.Key, g => g.GroupBy(v => v.Value).ToDictionary(x => x.Key, x => x.Count()));
@@ -49,10 +50,23 @@ public class WorkshopModel(IWorkshopStore store, IMessageBus bus) : PageModel
             "Thank you. Check your email for a link to sign in and take part.");
     }
 
-    public Task<IActionResult> OnPostPostAsync(Guid id, Guid themeId, string? text) =>
-        User.ParticipantIdentity() is { } identity
-            ? Run(id, new PostContribution(id, themeId, new ContributionForm(text, null), identity), "Thank you: your contribution is posted.")
-            : Task.FromResult<IActionResult>(Challenge());
+    public async Task<IActionResult> OnPostPostAsync(Guid id, Guid themeId, string? text)
+    {
+        if (User.ParticipantIdentity() is not { } identity) return Challenge();
+        try
+        {
+            var accepted = await bus.InvokeAsync<ContributionAccepted>(new PostContribution(id, themeId, new ContributionForm(text, null), identity));
+            Done = accepted.Status == "held"
+                ? "Thank you. A moderator will check your contribution before it is shown, because it may contain contact details, a link or words we do not publish."
+                : "Thank you: your contribution is posted.";
+        }
+        catch (RuleBroken broken)
+        {
+            Errors.Add(broken.Message);
+            Response.StatusCode = broken.Status;
+        }
+        return await LoadAsync(id) ? Page() : NotFound();
+    }
 
     public Task<IActionResult> OnPostVoteAsync(Guid id, Guid contributionId, string? vote) =>
         User.ParticipantIdentity() is { } identity
