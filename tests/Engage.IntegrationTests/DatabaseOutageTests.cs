@@ -16,7 +16,7 @@ public sealed class when_postgresql_goes_down_and_comes_back : IAsyncLifetime
 {
     private readonly string data = Path.Combine(Path.GetTempPath(), "engage-outage-" + Guid.NewGuid().ToString("N"), "pg");
     private readonly string port = Random.Shared.Next(56000, 57000).ToString();
-    private IAlbaHost host = null!;
+    private IAlbaHost? host;
 
     private string Cluster(string action)
     {
@@ -41,6 +41,7 @@ public sealed class when_postgresql_goes_down_and_comes_back : IAsyncLifetime
     [Fact]
     public async Task the_api_answers_503_ready_fails_and_the_host_recovers_within_ten_seconds()
     {
+        var host = this.host!;
         var token = (await (await host.Server.CreateClient().PostAsJsonAsync("/api/auth/token",
             new IssueToken(EngageHost.AdminEmail, EngageHost.AdminPassword))).Read<AccessTokenIssued>()).AccessToken;
         var api = host.Server.CreateClient();
@@ -73,8 +74,12 @@ public sealed class when_postgresql_goes_down_and_comes_back : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await host.DisposeAsync();
-        Cluster("stop");
-        Directory.Delete(Path.GetDirectoryName(data)!, true);
+        // The cluster is stopped and removed even when the host fails to stop, so no run leaks one.
+        try { if (host is not null) await host.DisposeAsync(); }
+        finally
+        {
+            Cluster("stop");
+            Directory.Delete(Path.GetDirectoryName(data)!, true);
+        }
     }
 }

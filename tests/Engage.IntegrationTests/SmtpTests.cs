@@ -17,8 +17,8 @@ public sealed class when_an_smtp_server_is_configured : IAsyncLifetime
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "engage-smtp-" + Guid.NewGuid().ToString("N"));
     private readonly int port = FreePort();
-    private Process smtp = null!;
-    private IAlbaHost host = null!;
+    private Process? smtp;
+    private IAlbaHost? host;
 
     private static int FreePort()
     {
@@ -46,7 +46,7 @@ public sealed class when_an_smtp_server_is_configured : IAsyncLifetime
         // A readiness probe of a process we started, bounded by a deadline.
         for (var deadline = DateTime.UtcNow.AddSeconds(15); DateTime.UtcNow < deadline; await Task.Delay(100))
         {
-            if (smtp.HasExited) throw new InvalidOperationException("aiosmtpd exited: " + await smtp.StandardError.ReadToEndAsync());
+            if (smtp!.HasExited) throw new InvalidOperationException("aiosmtpd exited: " + await smtp.StandardError.ReadToEndAsync());
             try { using var client = new TcpClient(); await client.ConnectAsync("127.0.0.1", port); return; }
             catch (SocketException) { }
         }
@@ -56,7 +56,7 @@ public sealed class when_an_smtp_server_is_configured : IAsyncLifetime
     [Fact]
     public async Task mail_is_delivered_to_the_smtp_server_and_not_dropped_to_disk()
     {
-        await host.InvokeMessageAndWaitAsync(new SendMail("someone@example.org", "Through SMTP", "Delivered by MailKit"));
+        await host!.InvokeMessageAndWaitAsync(new SendMail("someone@example.org", "Through SMTP", "Delivered by MailKit"));
 
         var delivered = Directory.GetFiles(Path.Combine(folder, "maildir", "new"));
         var message = await MimeMessage.LoadAsync(Assert.Single(delivered));
@@ -67,9 +67,11 @@ public sealed class when_an_smtp_server_is_configured : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await host.DisposeAsync();
-        smtp.Kill();
-        await smtp.WaitForExitAsync();
-        Directory.Delete(folder, true);
+        try { if (host is not null) await host.DisposeAsync(); }
+        finally
+        {
+            if (smtp is { HasExited: false }) { smtp.Kill(); await smtp.WaitForExitAsync(); }
+            Directory.Delete(folder, true);
+        }
     }
 }

@@ -9,14 +9,14 @@ public interface IMailTransport
     Task SendAsync(MimeMessage message, CancellationToken ct);
 }
 
-/// <summary>Real SMTP through MailKit.</summary>
+/// <summary>Real SMTP through MailKit; registered only when Mail:SmtpHost is set.</summary>
 public sealed class SmtpMailTransport(MailOptions options) : IMailTransport
 {
     public async Task SendAsync(MimeMessage message, CancellationToken ct)
     {
         using var client = new SmtpClient();
-        await client.ConnectAsync(options.SmtpHost, options.SmtpPort, Enum.Parse<SecureSocketOptions>(options.Security), ct);
-        if (!string.IsNullOrEmpty(options.SmtpUser)) await client.AuthenticateAsync(options.SmtpUser, options.SmtpPassword, ct);
+        await client.ConnectAsync(options.SmtpHost!, options.SmtpPort, Enum.Parse<SecureSocketOptions>(options.Security), ct);
+        if (!string.IsNullOrEmpty(options.SmtpUser)) await client.AuthenticateAsync(options.SmtpUser, options.SmtpPassword ?? "", ct);
         await client.SendAsync(message, ct);
         await client.DisconnectAsync(true, ct);
     }
