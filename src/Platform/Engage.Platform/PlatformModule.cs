@@ -30,6 +30,7 @@ namespace Engage.Platform;
 public static class PlatformModule
 {
     public const string SignInRateLimit = "sign-in";
+    public const string WriteRateLimit = "writes";
 
     public static WebApplicationBuilder AddEngagePlatform(this WebApplicationBuilder builder)
     {
@@ -95,6 +96,9 @@ public static class PlatformModule
             o.AddPolicy(SignInRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            o.AddPolicy(WriteRateLimit, new WriteRateLimitPolicy(
+                builder.Configuration.GetValue("RateLimits:WritesPerMinutePerParticipant", 60),
+                builder.Configuration.GetValue("RateLimits:WritesPerMinutePerAddress", 3000)));
         });
         return builder;
     }
@@ -153,8 +157,9 @@ public static class PlatformModule
         app.UseStaticFiles();
         app.UseFrontEndPackages();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
+        // After authentication, so a participant's writes are counted as theirs, not their address's.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;

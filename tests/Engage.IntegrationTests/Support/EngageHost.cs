@@ -48,7 +48,8 @@ public sealed class EngageHost : IAsyncLifetime
             ("ConnectionStrings__Engage", connectionString ?? ConnectionString), ("ENGAGE_ADMIN_EMAIL", AdminEmail),
             ("ENGAGE_ADMIN_PASSWORD", AdminPassword), ("ENGAGE_MAIL_DROP", mailFolder),
             // Every test request comes from one address; the limit itself has its own test.
-            ("RateLimits__SignInPerMinute", "100000"), .. settings
+            ("RateLimits__SignInPerMinute", "100000"), ("RateLimits__WritesPerMinutePerParticipant", "100000"),
+            ("RateLimits__WritesPerMinutePerAddress", "100000"), .. settings
         ];
         var previous = all.Select(s => (s.Item1, Environment.GetEnvironmentVariable(s.Item1))).ToList();
         foreach (var (name, value) in all) Environment.SetEnvironmentVariable(name, value);

@@ -10,6 +10,7 @@ using Marten;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -64,6 +65,7 @@ public static class PostContributionHandler
     }
 }
 
+[EnableRateLimiting(PlatformModule.WriteRateLimit)]
 [Authorize(Roles = Roles.Admin + "," + Roles.ProgrammeStaff + "," + Roles.Participant)]
 public static class PostContributionEndpoint
 {

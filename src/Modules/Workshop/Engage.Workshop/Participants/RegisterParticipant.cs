@@ -1,3 +1,4 @@
+using Engage.Platform;
 using Engage.Platform.SignInLinks;
 using Engage.Platform.Web;
 using Engage.Workshop.Contracts;
@@ -6,6 +7,7 @@ using Engage.Workshop.Workshops;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -58,6 +60,7 @@ public static class RegisterParticipantHandler
     }
 }
 
+[EnableRateLimiting(PlatformModule.WriteRateLimit)]
 [AllowAnonymous]
 public static class RegisterParticipantEndpoint
 {

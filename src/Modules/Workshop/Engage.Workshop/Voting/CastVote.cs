@@ -8,6 +8,7 @@ using Engage.Workshop.Workshops;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -78,6 +79,7 @@ public static class CastVoteHandler
     }
 }
 
+[EnableRateLimiting(PlatformModule.WriteRateLimit)]
 [Authorize(Roles = Roles.Participant)]
 public static class CastVoteEndpoint
 {

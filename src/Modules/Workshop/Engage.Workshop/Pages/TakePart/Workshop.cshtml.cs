@@ -1,9 +1,11 @@
+using Engage.Platform;
 using Engage.Platform.Web;
 using Engage.Workshop.Contributions;
 using Engage.Workshop.Participants;
 using Engage.Workshop.Voting;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wolverine;
@@ -14,6 +16,7 @@ namespace Engage.Workshop.Pages.TakePart;
 /// The workshop as participants see it. Anyone may read an open workshop; joining, posting and voting
 /// go through the same message handlers as the API.
 /// </summary>
+[EnableRateLimiting(PlatformModule.WriteRateLimit)]
 [AllowAnonymous]
 public class WorkshopModel(IWorkshopStore store, IMessageBus bus) : PageModel
 {
