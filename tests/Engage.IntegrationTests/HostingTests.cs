@@ -58,6 +58,8 @@ public class when_the_host_runs(EngageHost engage) : EngageTest(engage)
         using var connection = Host.Services.GetRequiredService<JobStorage>().GetConnection();
         var jobs = connection.GetRecurringJobs();
         Assert.Contains(jobs, j => j.Id == "platform.purge-expired-sign-in-links" && j.Cron == "0 * * * *");
+        Assert.Contains(jobs, j => j.Id == "seminar.send-due-reminders");
+        Assert.Contains(jobs, j => j.Id == "workshop.open-and-close-due" && j.Cron == "* * * * *");
     }
 
     /// <summary>The explicit allow-list of routes anyone may call; every other route needs a signed-in user.</summary>

@@ -7,6 +7,7 @@ using Engage.Platform;
 using Engage.Seminar.Contracts;
 using Engage.Workshop.Contracts;
 using MimeKit;
+using Microsoft.Extensions.DependencyInjection;
 using Wolverine.Tracking;
 
 namespace Engage.IntegrationTests;
@@ -258,5 +259,48 @@ public class when_a_contribution_needs_a_moderator(EngageHost engage) : EngageTe
         var counts = await (await staff.GetAsync($"/api/workshops/{workshopId}/moderation/decisions")).Read<JsonElement[]>();
         Assert.Equal(3, counts.Sum(c => c.GetProperty("count").GetInt32()));
         Assert.Contains(counts, c => c.GetProperty("decision").GetString() == "rejected" && c.GetProperty("reason").GetString() == "Identifies a patient");
+    }
+}
+
+public class when_programme_staff_set_up_a_workshop(EngageHost engage) : EngageTest(engage)
+{
+    [Fact]
+    public async Task its_settings_are_kept_and_the_minute_job_opens_and_closes_it_on_schedule()
+    {
+        var seminarId = Guid.NewGuid();
+        await Host.InvokeMessageAndWaitAsync(new SeminarConcluded(seminarId, "From the seminar", [new AgreedTheme(Guid.NewGuid(), "T", "", ["Q?"], [], [])], DateTimeOffset.UtcNow));
+        var staff = Engage.Client(await Engage.TokenFor(Roles.ProgrammeStaff));
+        var id = (await (await staff.GetAsync($"/api/workshops?seminarId={seminarId}")).Read<JsonElement[]>())[0].GetProperty("id").GetGuid();
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await staff.PutAsJsonAsync($"/api/workshops/{id}",
+            new { title = "ACP", opensAt = DateTimeOffset.UtcNow.AddDays(2), closesAt = DateTimeOffset.UtcNow.AddDays(1), moderation = "Post" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.PutAsJsonAsync($"/api/workshops/{id}", new
+        {
+            title = "Advanced practice: have your say", introduction = "Tell us what would help.", consentText = "I agree.",
+            opensAt = DateTimeOffset.UtcNow.AddMinutes(-1), closesAt = DateTimeOffset.UtcNow.AddDays(14), moderation = "Pre", minimumGroupSize = 5
+        })).StatusCode);
+
+        await Host.InvokeMessageAndWaitAsync(new global::Engage.Workshop.Workshops.OpenAndCloseDueWorkshops());
+        var workshop = await (await staff.GetAsync($"/api/workshops/{id}")).Read<JsonElement>();
+        Assert.Equal("Open", workshop.GetProperty("status").GetString());
+        Assert.Equal("Pre", workshop.GetProperty("moderation").GetString());
+        Assert.Equal(5, workshop.GetProperty("minimumGroupSize").GetInt32());
+
+        // Closing time passes (set in the store: the API refuses a closing time in the past).
+        var store = Host.Services.GetRequiredService<global::Engage.Workshop.IWorkshopStore>();
+        await using (var session = store.LightweightSession())
+        {
+            var doc = await session.LoadAsync<global::Engage.Workshop.Workshops.Workshop>(id);
+            doc!.ClosesAt = DateTimeOffset.UtcNow.AddSeconds(-1);
+            session.Store(doc);
+            await session.SaveChangesAsync();
+        }
+        var tick = await Host.InvokeMessageAndWaitAsync(new global::Engage.Workshop.Workshops.OpenAndCloseDueWorkshops());
+        Assert.Equal(id, tick.Executed.SingleMessage<WorkshopClosed>().WorkshopId);
+        Assert.Equal("Closed", (await (await staff.GetAsync($"/api/workshops/{id}")).Read<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await staff.PutAsJsonAsync($"/api/workshops/{id}", new { title = "Too late", moderation = "Post" })).StatusCode);
+
+        var again = await Host.InvokeMessageAndWaitAsync(new global::Engage.Workshop.Workshops.OpenAndCloseDueWorkshops());
+        Assert.Empty(again.Executed.MessagesOf<WorkshopClosed>());
     }
 }

@@ -1,4 +1,5 @@
 using Engage.Platform;
+using Engage.Platform.Jobs;
 using Engage.Platform.Web;
 using Engage.Workshop.Contributions;
 using Engage.Workshop.Workshops;
@@ -35,6 +36,7 @@ public static class WorkshopModule
 
         builder.Services.AddModuleServices(typeof(WorkshopModule).Assembly);
         builder.Services.Configure<Moderation.ModerationOptions>(builder.Configuration.GetSection("Moderation"));
+        builder.Services.AddRecurringMessage("workshop.open-and-close-due", "* * * * *", new OpenAndCloseDueWorkshops());
         builder.Services.AddSingleton(new NavigationItem("Workshops", "/workshops", 20, Roles.Admin, Roles.ProgrammeStaff));
         builder.Services.AddSingleton(new NavigationItem("Take part", "/take-part", 5, Roles.Participant));
         return builder;

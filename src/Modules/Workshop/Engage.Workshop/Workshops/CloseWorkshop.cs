@@ -20,8 +20,7 @@ public static class CloseWorkshopEndpoint
     [WolverinePost("/api/workshops/{id}/close")]
     public static (AcceptResponse, IMartenOp, OutgoingMessages) Post([Entity(Required = true)] Workshop workshop, DateTimeOffset now)
     {
-        workshop.Status = WorkshopStatus.Closed;
-        workshop.ClosedAt = now;
-        return (new AcceptResponse($"/api/workshops/{workshop.Id}"), MartenOps.Store(workshop), [new WorkshopClosed(workshop.Id, now)]);
+        var closed = WorkshopLifecycle.Close(workshop, now);
+        return (new AcceptResponse($"/api/workshops/{workshop.Id}"), MartenOps.Store(workshop), [closed]);
     }
 }

@@ -17,8 +17,6 @@ public static class OpenWorkshopEndpoint
     [WolverinePost("/api/workshops/{id}/open")]
     public static (AcceptResponse, IMartenOp) Post([Entity(Required = true)] Workshop workshop, DateTimeOffset now)
     {
-        workshop.Status = WorkshopStatus.Open;
-        workshop.OpenedAt = now;
-        return (new AcceptResponse($"/api/workshops/{workshop.Id}"), MartenOps.Store(workshop));
+        return (new AcceptResponse($"/api/workshops/{workshop.Id}"), MartenOps.Store(WorkshopLifecycle.Open(workshop, now)));
     }
 }

@@ -13,6 +13,12 @@ public class Workshop
     public string Title { get; set; } = "";
     public WorkshopStatus Status { get; set; }
     public ModerationMode Moderation { get; set; }
+    public string Introduction { get; set; } = "";
+    public string ConsentText { get; set; } = "";
+    /// <summary>No breakdown of participants or votes is ever shown for a group smaller than this.</summary>
+    public int MinimumGroupSize { get; set; } = 10;
+    public DateTimeOffset? OpensAt { get; set; }
+    public DateTimeOffset? ClosesAt { get; set; }
     public List<WorkshopTheme> Themes { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? OpenedAt { get; set; }
