@@ -72,6 +72,10 @@ public class when_participants_take_part_in_a_workshop(EngageHost engage) : Enga
             Assert.Equal(HttpStatusCode.NoContent, (await ben.PutAsJsonAsync($"/api/contributions/{posted.Id}/vote", new { vote = "disagree" })).StatusCode));
         Assert.Equal("disagree", changed.Executed.SingleMessage<VoteCast>().Vote);
 
+        var listed = await (await ben.GetAsync($"/api/workshops/{workshopId}/themes/{themeId}/contributions?sort=unvoted")).Read<JsonElement[]>();
+        Assert.Equal("disagree", Assert.Single(listed).GetProperty("myVote").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await ben.GetAsync($"/api/workshops/{workshopId}/themes/{themeId}/contributions?sort=random")).StatusCode);
+
         var analyst = Engage.Client(await Engage.TokenFor(Roles.Analyst));
         var corpus = await (await analyst.GetAsync($"/api/analysis/workshops/{workshopId}")).Read<JsonElement>();
         Assert.Equal(2, corpus.GetProperty("participants").GetInt32());

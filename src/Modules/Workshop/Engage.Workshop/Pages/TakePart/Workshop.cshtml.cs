@@ -22,9 +22,8 @@ public class WorkshopModel(IWorkshopStore store, IMessageBus bus) : PageModel
 {
     public Workshops.Workshop Workshop { get; private set; } = null!;
     public Registration? Me { get; private set; }
-    public IReadOnlyList<Contribution> Contributions { get; private set; } = [];
-    public Dictionary<Guid, Dictionary<string, int>> Counts { get; private set; } = [];
-    public Dictionary<Guid, string> MyVotes { get; private set; } = [];
+    public IReadOnlyList<ListedContribution> Contributions { get; private set; } = [];
+    [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "newest";
     public List<string> Errors { get; } = [];
     public string? Done { get; private set; }
     public string? Email { get; private set; }
@@ -35,12 +34,9 @@ public class WorkshopModel(IWorkshopStore store, IMessageBus bus) : PageModel
         if (await session.LoadAsync<Workshops.Workshop>(id) is not { } workshop || workshop.Status == Workshops.WorkshopStatus.Draft) return false;
         Workshop = workshop;
         Me = User.ParticipantIdentity() is { } identity ? await session.RegistrationOf(id, identity) : null;
-        Contributions = await session.Query<Contribution>().Where(c => c.WorkshopId == id && c.Status == ContributionStatus.Published)
-            .OrderByDescending(c => c.PostedAt).Take(2000).ToListAsync();
-        var ids = Contributions.Select(c => c.Id).ToArray();
-        var votes = await session.Query<Vote>().Where(v => v.ContributionId.In(ids)).ToListAsync();
-        Counts = votes.GroupBy(v => v.ContributionId).ToDictionary(g => g.Key, g => g.GroupBy(v => v.Value).ToDictionary(x => x.Key, x => x.Count()));
-        MyVotes = Me is null ? [] : votes.Where(v => v.ParticipantId == Me.Id).ToDictionary(v => v.ContributionId, v => v.Value);
+        if (!ContributionListing.Sorts.Contains(Sort)) Sort = "newest";
+        var (published, votes) = await ContributionListing.LoadTheme(session, id, null);
+        Contributions = ContributionListing.Build(published, votes, Me?.Id, Sort);
         return true;
     }
 
