@@ -11,6 +11,7 @@ public class the_integration_events
     [
         "Engage.Seminar.Contracts.SeminarConcluded",
         "Engage.Workshop.Contracts.ContributionPublished",
+        "Engage.Workshop.Contracts.ContributionModerated",
         "Engage.Workshop.Contracts.ParticipantRegistered",
         "Engage.Workshop.Contracts.VoteCast",
         "Engage.Workshop.Contracts.WorkshopClosed",

@@ -15,7 +15,28 @@ namespace Engage.IntegrationTests;
 public sealed class when_postgresql_goes_down_and_comes_back : IAsyncLifetime
 {
     private readonly string data = Path.Combine(Path.GetTempPath(), "engage-outage-" + Guid.NewGuid().ToString("N"), "pg");
-    private readonly string port = Random.Shared.Next(56000, 57000).ToString();
+    private readonly string port = FreePortOutsideEphemeralRange().ToString();
+
+    /// <summary>
+    /// A port below Linux's ephemeral range (32768 and up), so no outgoing connection can take it while
+    /// the cluster is stopped, and free when chosen.
+    /// </summary>
+    private static int FreePortOutsideEphemeralRange()
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var candidate = Random.Shared.Next(20000, 30000);
+            try
+            {
+                var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, candidate);
+                listener.Start();
+                listener.Stop();
+                return candidate;
+            }
+            catch (System.Net.Sockets.SocketException) { }
+        }
+        throw new InvalidOperationException("No free port found between 20000 and 30000.");
+    }
     private IAlbaHost? host;
 
     private string Cluster(string action)
@@ -28,7 +49,8 @@ public sealed class when_postgresql_goes_down_and_comes_back : IAsyncLifetime
         var output = process.StandardOutput.ReadToEnd();
         var errors = process.StandardError.ReadToEnd();
         process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"postgres.sh {action} failed: {errors}");
+        var log = Path.Combine(data, "server.log");
+        Assert.True(process.ExitCode == 0, $"postgres.sh {action} failed: {errors}\n{(File.Exists(log) ? File.ReadAllText(log) : "")}");
         return output.Trim();
     }
 

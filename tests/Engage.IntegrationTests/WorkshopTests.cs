@@ -308,3 +308,51 @@ public class when_programme_staff_set_up_a_workshop(EngageHost engage) : EngageT
         Assert.Empty(again.Executed.MessagesOf<WorkshopClosed>());
     }
 }
+
+public class when_a_participant_flags_a_contribution(EngageHost engage) : EngageTest(engage)
+{
+    [Fact]
+    public async Task it_joins_the_queue_and_a_moderator_keeps_it_or_removes_it_from_the_workshop_and_the_corpus()
+    {
+        var themeId = Guid.NewGuid();
+        var seminarId = Guid.NewGuid();
+        await Host.InvokeMessageAndWaitAsync(new SeminarConcluded(seminarId, "W", [new AgreedTheme(themeId, "T", "", ["Q?"], [], [])], DateTimeOffset.UtcNow));
+        var staff = Engage.Client(await Engage.TokenFor(Roles.ProgrammeStaff));
+        var workshopId = (await (await staff.GetAsync($"/api/workshops?seminarId={seminarId}")).Read<JsonElement[]>())[0].GetProperty("id").GetGuid();
+        await staff.PostAsync($"/api/workshops/{workshopId}/open", null);
+        await Host.ExecuteAndWaitAsync(async () =>
+            await Engage.Client().PostAsJsonAsync($"/api/workshops/{workshopId}/participants", new { email = "pat@example.org", consent = true }));
+        var linkToken = Regex.Match(MimeMessage.Load(Directory.GetFiles(Engage.MailFolder).Single()).TextBody, @"/account/link/(\S+)").Groups[1].Value;
+        var pat = Engage.Client((await (await Engage.Client().PostAsJsonAsync("/api/auth/participant-token", new { linkToken })).Read<JsonElement>()).GetProperty("accessToken").GetString());
+
+        var posts = $"/api/workshops/{workshopId}/themes/{themeId}/contributions";
+        Guid kept = default, removed = default;
+        await Host.ExecuteAndWaitAsync(async () =>
+        {
+            kept = (await (await staff.PostAsJsonAsync(posts, new { text = "A robust opinion." })).Read<JsonElement>()).GetProperty("id").GetGuid();
+            removed = (await (await staff.PostAsJsonAsync(posts, new { text = "Something unkind about a named ward." })).Read<JsonElement>()).GetProperty("id").GetGuid();
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await pat.PostAsJsonAsync($"/api/contributions/{kept}/flags", new { reason = "" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await pat.PostAsJsonAsync($"/api/contributions/{kept}/flags", new { reason = "Rude" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await pat.PostAsJsonAsync($"/api/contributions/{kept}/flags", new { reason = "Still rude" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await pat.PostAsJsonAsync($"/api/contributions/{removed}/flags", new { reason = "Identifies staff" })).StatusCode);
+
+        var queue = await (await staff.GetAsync($"/api/workshops/{workshopId}/moderation")).Read<JsonElement[]>();
+        Assert.Equal(2, queue.Length);
+        Assert.Equal("Rude", queue.Single(q => q.GetProperty("id").GetGuid() == kept).GetProperty("flags")[0].GetString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await staff.PostAsJsonAsync($"/api/contributions/{kept}/moderation", new { decision = "approve" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync($"/api/contributions/{kept}/moderation", new { decision = "keep", reason = "Robust but fair" })).StatusCode);
+        var removal = await Host.ExecuteAndWaitAsync(async () =>
+            Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync($"/api/contributions/{removed}/moderation", new { decision = "reject", reason = "Identifies staff" })).StatusCode));
+        Assert.Equal(removed, removal.Executed.SingleMessage<ContributionModerated>().ContributionId);
+
+        Assert.Empty(await (await staff.GetAsync($"/api/workshops/{workshopId}/moderation")).Read<JsonElement[]>());
+        var listed = await (await pat.GetAsync($"{posts}")).Read<JsonElement[]>();
+        Assert.Equal([kept], listed.Select(l => l.GetProperty("id").GetGuid()));
+        var analyst = Engage.Client(await Engage.TokenFor(Roles.Analyst));
+        var corpus = await (await analyst.GetAsync($"/api/analysis/workshops/{workshopId}/items")).Read<JsonElement[]>();
+        Assert.Equal([kept], corpus.Select(c => c.GetProperty("id").GetGuid()));
+    }
+}

@@ -48,7 +48,7 @@ public static class WorkshopModule
         opts.Projections.Snapshot<Contribution>(SnapshotLifecycle.Inline);
         opts.Schema.For<Contribution>().Index(x => x.WorkshopId);
         opts.Events.AddEventTypes([typeof(ContributionPosted), typeof(ContributionHeld), typeof(ContributionApproved),
-            typeof(ContributionRejected), typeof(ContributionRedacted)]);
+            typeof(ContributionRejected), typeof(ContributionRedacted), typeof(ContributionFlagged), typeof(ContributionKept)]);
         opts.Schema.For<Contribution>().Index(x => x.Status);
         opts.Schema.For<Participants.Registration>().Index(x => x.WorkshopId).UniqueIndex(x => x.WorkshopId, x => x.IdentityId);
         opts.Projections.Snapshot<Voting.Vote>(SnapshotLifecycle.Inline);

@@ -66,3 +66,11 @@ public static class WorkshopClosedHandler
     public static IMartenOp Handle(WorkshopClosed closed) =>
         MartenOps.Store(new CorpusClosure { Id = closed.WorkshopId, ClosedAt = closed.ClosedAt });
 }
+
+[MartenStore(typeof(IAnalysisStore))]
+public static class ContributionModeratedHandler
+{
+    /// <summary>A removed contribution leaves the corpus; its votes stay in the record but count for nothing.</summary>
+    public static IMartenOp Handle(ContributionModerated moderated) =>
+        moderated.Decision == "removed" ? MartenOps.Delete<CorpusItem>(moderated.ContributionId) : MartenOps.Nothing();
+}

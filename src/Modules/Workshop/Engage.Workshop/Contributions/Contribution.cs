@@ -19,6 +19,11 @@ public class Contribution
     /// <summary>The moderator's decision ("approved", "rejected", "redacted") and its reason, if any.</summary>
     public string? Decision { get; set; }
     public string? DecisionReason { get; set; }
+    /// <summary>Flags raised by participants since the last decision; each participant flags once.</summary>
+    public List<Flag> Flags { get; set; } = [];
+
+    /// <summary>Waiting for a moderator: held before publication, or published and flagged since.</summary>
+    public bool AwaitsModerator => Status == ContributionStatus.Held || (Status == ContributionStatus.Published && Flags.Count > 0);
 
     public static Contribution Create(ContributionPosted e) => new()
     {
@@ -32,6 +37,14 @@ public class Contribution
         HeldFor = [.. e.Reasons];
     }
 
+    public void Apply(ContributionFlagged e) => Flags.Add(new Flag(e.ParticipantId, e.Reason));
+
+    public void Apply(ContributionKept e)
+    {
+        Decide(ContributionStatus.Published, "kept", e.Reason);
+        Flags.Clear();
+    }
+
     public void Apply(ContributionApproved e) => Decide(ContributionStatus.Published, "approved", null);
     public void Apply(ContributionRejected e) => Decide(ContributionStatus.Rejected, "rejected", e.Reason);
 
@@ -43,6 +56,7 @@ public class Contribution
 
     private void Decide(ContributionStatus status, string decision, string? reason)
     {
+        Flags.Clear();
         Status = status;
         Decision = decision;
         DecisionReason = reason;
@@ -52,6 +66,9 @@ public class Contribution
 public record ContributionPosted(Guid ContributionId, Guid WorkshopId, Guid ThemeId, Guid? ParentId, Guid AuthorId,
     string Pseudonym, string Text, DateTimeOffset PostedAt);
 public record ContributionHeld(Guid ContributionId, string[] Reasons);
+public record Flag(Guid ParticipantId, string Reason);
+public record ContributionFlagged(Guid ContributionId, Guid ParticipantId, string Reason, DateTimeOffset At);
+public record ContributionKept(Guid ContributionId, Guid ModeratorId, string Reason, DateTimeOffset At);
 public record ContributionApproved(Guid ContributionId, Guid ModeratorId, DateTimeOffset At);
 public record ContributionRejected(Guid ContributionId, Guid ModeratorId, string Reason, DateTimeOffset At);
 public record ContributionRedacted(Guid ContributionId, Guid ModeratorId, string Text, string Reason, DateTimeOffset At);

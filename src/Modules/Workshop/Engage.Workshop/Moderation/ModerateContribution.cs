@@ -28,17 +28,22 @@ public static class ModerateContributionHandler
         IOptions<ModerationOptions> moderation, DateTimeOffset now)
     {
         RuleBroken.Unless(contribution is not null, "The contribution was not found.", 404);
-        RuleBroken.Unless(contribution!.Status == ContributionStatus.Held, $"The contribution is {contribution.Status.ToString().ToLowerInvariant()}, not waiting for a decision.", 409);
+        RuleBroken.Unless(contribution!.AwaitsModerator, $"The contribution is {contribution.Status.ToString().ToLowerInvariant()} and not flagged: nothing waits for a decision.", 409);
+        var wasPublished = contribution.Status == ContributionStatus.Published;
         var f = command.Form;
         var reason = f.Reason?.Trim() ?? "";
         RuleBroken.Unless(reason.Length <= 500, "'reason' must be at most 500 characters.");
         switch (f.Decision)
         {
-            case "approve":
+            case "approve" when !wasPublished:
                 return ([new ContributionApproved(contribution.Id, command.ModeratorId, now)], [Published(contribution, contribution.Text, now)]);
+            case "keep" when wasPublished:
+                return ([new ContributionKept(contribution.Id, command.ModeratorId, reason, now)], []);
             case "reject":
                 RuleBroken.Unless(reason.Length > 0, "Give a 'reason' for rejecting.");
-                return ([new ContributionRejected(contribution.Id, command.ModeratorId, reason, now)], []);
+                // Removing what was public tells Analysis to take it out of the corpus.
+                return ([new ContributionRejected(contribution.Id, command.ModeratorId, reason, now)],
+                    wasPublished ? [new ContributionModerated(contribution.Id, contribution.WorkshopId, "removed", reason, now)] : []);
             case "redact":
                 var text = f.Text?.Trim() ?? "";
                 RuleBroken.Unless(text.Length is > 0 and <= PostContributionHandler.MaxLength, "'text' (the redacted contribution) is required, at most 2,000 characters.");
@@ -47,7 +52,9 @@ public static class ModerateContributionHandler
                 RuleBroken.Unless(reason.Length > 0, "Give a 'reason' for redacting.");
                 return ([new ContributionRedacted(contribution.Id, command.ModeratorId, text, reason, now)], [Published(contribution, text, now)]);
             default:
-                throw new RuleBroken(400, "'decision' must be \"approve\", \"reject\" or \"redact\".");
+                throw new RuleBroken(400, wasPublished
+                    ? "For a flagged contribution 'decision' must be \"keep\", \"reject\" or \"redact\"."
+                    : "For a held contribution 'decision' must be \"approve\", \"reject\" or \"redact\".");
         }
     }
 
@@ -55,7 +62,8 @@ public static class ModerateContributionHandler
         new(c.Id, c.WorkshopId, c.ThemeId, c.ParentId, text, c.Pseudonym, now, c.AuthorId == Guid.Empty ? null : c.AuthorId);
 }
 
-public record HeldContribution(Guid Id, Guid ThemeId, string Pseudonym, string Text, IReadOnlyList<string> HeldFor, DateTimeOffset PostedAt);
+public record HeldContribution(Guid Id, Guid ThemeId, string Pseudonym, string Text, IReadOnlyList<string> HeldFor,
+    IReadOnlyList<string> Flags, DateTimeOffset PostedAt);
 
 public record DecisionCount(string Decision, string Reason, int Count);
 
@@ -67,11 +75,12 @@ public static class ModerationEndpoint
     public static Task<IResult> Post(Guid id, ModerationForm form, ClaimsPrincipal user, IMessageBus bus) =>
         ApiDoor.Invoke(bus, new ModerateContribution(id, Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!), form), Results.NoContent());
 
-    /// <summary>The queue: held contributions, oldest first, with what the checks found.</summary>
+    /// <summary>The queue, oldest first: held contributions with what the checks found, and flagged ones with the reasons given.</summary>
     [WolverineGet("/api/workshops/{id}/moderation")]
     public static async Task<IReadOnlyList<HeldContribution>> Queue(Guid id, IQuerySession session) =>
-        (await session.Query<Contribution>().Where(c => c.WorkshopId == id && c.Status == ContributionStatus.Held).OrderBy(c => c.PostedAt).Take(500).ToListAsync())
-        .Select(c => new HeldContribution(c.Id, c.ThemeId, c.Pseudonym, c.Text, c.HeldFor, c.PostedAt)).ToList();
+        (await session.Query<Contribution>().Where(c => c.WorkshopId == id && c.Status != ContributionStatus.Rejected).OrderBy(c => c.PostedAt).ToListAsync())
+        .Where(c => c.AwaitsModerator).Take(500)
+        .Select(c => new HeldContribution(c.Id, c.ThemeId, c.Pseudonym, c.Text, c.HeldFor, c.Flags.Select(f => f.Reason).ToList(), c.PostedAt)).ToList();
 
     /// <summary>Transparency: how many contributions each decision and reason accounted for.</summary>
     [WolverineGet("/api/workshops/{id}/moderation/decisions")]
