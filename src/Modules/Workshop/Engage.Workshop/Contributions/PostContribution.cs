@@ -81,6 +81,14 @@ public static class RegistrationQueries
     public static Task<Registration?> RegistrationOf(this IQuerySession session, Guid workshopId, Guid identity) =>
         session.Query<Registration>().FirstOrDefaultAsync(r => r.WorkshopId == workshopId && r.IdentityId == identity);
 
+    /// <summary>A contribution with its workshop and the participant's registration there: what voting and flagging check.</summary>
+    public static async Task<(Contribution?, Workshops.Workshop?, Registration?)> ContributionInContext(this IQuerySession session, Guid contributionId, Guid identity)
+    {
+        var contribution = await session.LoadAsync<Contribution>(contributionId);
+        return contribution is null ? (null, null, null)
+            : (contribution, await session.LoadAsync<Workshops.Workshop>(contribution.WorkshopId), await session.RegistrationOf(contribution.WorkshopId, identity));
+    }
+
     /// <summary>The signed-in participant's identity; null for staff.</summary>
     public static Guid? ParticipantIdentity(this ClaimsPrincipal user) =>
         user.FindFirstValue(EngageClaims.ParticipantId) is { } claim && Guid.TryParse(claim, out var identity) ? identity : null;

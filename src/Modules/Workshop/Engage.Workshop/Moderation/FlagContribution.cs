@@ -22,12 +22,8 @@ public record FlagContribution(Guid ContributionId, Guid IdentityId, FlagForm Fo
 [MartenStore(typeof(IWorkshopStore))]
 public static class FlagContributionHandler
 {
-    public static async Task<(Contribution?, Workshops.Workshop?, Registration?)> LoadAsync(FlagContribution command, IQuerySession session)
-    {
-        var contribution = await session.LoadAsync<Contribution>(command.ContributionId);
-        return contribution is null ? (null, null, null)
-            : (contribution, await session.LoadAsync<Workshops.Workshop>(contribution.WorkshopId), await session.RegistrationOf(contribution.WorkshopId, command.IdentityId));
-    }
+    public static Task<(Contribution?, Workshops.Workshop?, Registration?)> LoadAsync(FlagContribution command, IQuerySession session) =>
+        session.ContributionInContext(command.ContributionId, command.IdentityId);
 
     public static void Handle(FlagContribution command, Contribution? contribution, Workshops.Workshop? workshop, Registration? flagger,
         IDocumentSession session, DateTimeOffset now)

@@ -56,13 +56,8 @@ public static class CastVoteHandler
 {
     public static readonly string[] Values = ["agree", "disagree", "pass"];
 
-    public static async Task<(Contribution?, Workshops.Workshop?, Registration?)> LoadAsync(CastVote command, IQuerySession session)
-    {
-        var contribution = await session.LoadAsync<Contribution>(command.ContributionId);
-        if (contribution is null) return (null, null, null);
-        return (contribution, await session.LoadAsync<Workshops.Workshop>(contribution.WorkshopId),
-            await session.RegistrationOf(contribution.WorkshopId, command.IdentityId));
-    }
+    public static Task<(Contribution?, Workshops.Workshop?, Registration?)> LoadAsync(CastVote command, IQuerySession session) =>
+        session.ContributionInContext(command.ContributionId, command.IdentityId);
 
     public static OutgoingMessages Handle(CastVote command, Contribution? contribution, Workshops.Workshop? workshop, Registration? voter,
         IDocumentSession session, DateTimeOffset now)
