@@ -1,0 +1,39 @@
+using AnalysisBench;
+
+// Benchmarks for the Analysis module's engines. See README.md beside this file.
+var mode = args.Length > 0 ? args[0] : "";
+var rest = args.Skip(1).ToArray();
+var seeds = 1;
+var seedFlag = Array.IndexOf(rest, "--seeds");
+if (seedFlag >= 0 && seedFlag + 1 < rest.Length)
+{
+    seeds = int.Parse(rest[seedFlag + 1]);
+    rest = rest.Where((_, i) => i != seedFlag && i != seedFlag + 1).ToArray();
+}
+
+return mode switch
+{
+    "discovery" => DiscoveryBench.Run(rest.Length > 0 ? rest[0] : DataPath("shorttext/stackoverflow/stackoverflow.csv"), seeds),
+    "opinion-groups" => OpinionGroupsBench.Run(rest.Length > 0 ? rest[0] : null),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.WriteLine("usage: AnalysisBench discovery [path/to/labelled.csv] [--seeds N]");
+    Console.WriteLine("       AnalysisBench opinion-groups [path/to/polis/votes.csv]");
+    return 1;
+}
+
+// Data lives outside the repository: ENGAGE_DATA, else ../shared/data beside the repository root.
+static string DataPath(string relative)
+{
+    var root = Environment.GetEnvironmentVariable("ENGAGE_DATA");
+    if (root is null)
+    {
+        var dir = new DirectoryInfo(Directory.GetCurrentDirectory());
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Engage.sln"))) dir = dir.Parent;
+        root = Path.Combine(dir?.FullName ?? Directory.GetCurrentDirectory(), "..", "shared", "data");
+    }
+    return Path.GetFullPath(Path.Combine(root, relative));
+}
