@@ -12,8 +12,10 @@ public class the_integration_events
         "Engage.Seminar.Contracts.SeminarConcluded",
         "Engage.Workshop.Contracts.ContributionPublished",
         "Engage.Workshop.Contracts.ContributionModerated",
+        "Engage.Workshop.Contracts.ContributionWithdrawn",
         "Engage.Workshop.Contracts.ParticipantRegistered",
         "Engage.Workshop.Contracts.VoteCast",
+        "Engage.Workshop.Contracts.VotesImported",
         "Engage.Workshop.Contracts.WorkshopClosed",
         "Engage.Analysis.Contracts.AnalysisPublished",
         "Engage.Reporting.Contracts.ReportPublished"
@@ -41,7 +43,7 @@ public class the_integration_events
         });
     }
 
-    private static readonly string[] IrregularPast = ["Cast", "Sent", "Held", "Made", "Taken", "Written", "Done", "Set", "Put", "Begun", "Run"];
+    private static readonly string[] IrregularPast = ["Cast", "Sent", "Held", "Made", "Taken", "Written", "Done", "Set", "Put", "Begun", "Run", "Withdrawn"];
 
     private static bool IsPastTense(string name) => name.EndsWith("ed") || IrregularPast.Any(name.EndsWith);
 }

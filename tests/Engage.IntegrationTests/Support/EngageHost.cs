@@ -150,6 +150,10 @@ public static class JsonContent
         return (await response.Content.ReadFromJsonAsync<T>(Options))!;
     }
 
+    /// <summary>The detail of a ProblemDetails answer.</summary>
+    public static async Task<string> Problem(this HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("detail").GetString() ?? "";
+
     public static readonly System.Text.Json.JsonSerializerOptions Options =
         new(System.Text.Json.JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 }

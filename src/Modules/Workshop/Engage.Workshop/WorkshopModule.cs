@@ -36,6 +36,7 @@ public static class WorkshopModule
 
         builder.Services.AddModuleServices(typeof(WorkshopModule).Assembly);
         builder.Services.Configure<Moderation.ModerationOptions>(builder.Configuration.GetSection("Moderation"));
+        builder.Services.Configure<ContributionOptions>(builder.Configuration.GetSection("Contributions"));
         builder.Services.AddRecurringMessage("workshop.open-and-close-due", "* * * * *", new OpenAndCloseDueWorkshops());
         builder.Services.AddSingleton(new NavigationItem("Workshops", "/workshops", 20, Roles.Admin, Roles.ProgrammeStaff));
         builder.Services.AddSingleton(new NavigationItem("Take part", "/take-part", 5, Roles.Participant));
@@ -48,7 +49,8 @@ public static class WorkshopModule
         opts.Projections.Snapshot<Contribution>(SnapshotLifecycle.Inline);
         opts.Schema.For<Contribution>().Index(x => x.WorkshopId);
         opts.Events.AddEventTypes([typeof(ContributionPosted), typeof(ContributionHeld), typeof(ContributionApproved),
-            typeof(ContributionRejected), typeof(ContributionRedacted), typeof(ContributionFlagged), typeof(ContributionKept)]);
+            typeof(ContributionRejected), typeof(ContributionRedacted), typeof(ContributionFlagged), typeof(ContributionKept),
+            typeof(ContributionEdited), typeof(ContributionWithdrawnByAuthor)]);
         opts.Schema.For<Contribution>().Index(x => x.Status);
         opts.Schema.For<Participants.Registration>().Index(x => x.WorkshopId).UniqueIndex(x => x.WorkshopId, x => x.IdentityId);
         opts.Projections.Snapshot<Voting.Vote>(SnapshotLifecycle.Inline);

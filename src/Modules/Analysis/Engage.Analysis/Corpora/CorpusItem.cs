@@ -18,6 +18,8 @@ public class CorpusItem
     /// <summary>The author's pseudonymous id in the workshop; null for the programme team.</summary>
     public Guid? AuthorId { get; set; }
     public DateTimeOffset PublishedAt { get; set; }
+    /// <summary>The comment's id in the source of an imported conversation.</summary>
+    public string? SourceId { get; set; }
 }
 
 public sealed class CorpusItemMapping : IRegister

@@ -22,6 +22,8 @@ public class CorpusParticipant
     public Guid WorkshopId { get; set; }
     public string Pseudonym { get; set; } = "";
     public Dictionary<string, string> Attributes { get; set; } = [];
+    /// <summary>The voter's id in the source of an imported conversation.</summary>
+    public string? SourceId { get; set; }
 }
 
 /// <summary>Marks a workshop's corpus complete once the workshop closes.</summary>
@@ -50,13 +52,25 @@ public static class VoteCastHandler
 }
 
 [MartenStore(typeof(IAnalysisStore))]
+public static class VotesImportedHandler
+{
+    /// <summary>An imported batch holds final votes of a closed workshop: stored as they are, and a redelivered batch overwrites itself.</summary>
+    public static void Handle(VotesImported batch, Marten.IDocumentSession session) =>
+        session.Store(batch.Votes.Select(vote => new CorpusVote
+        {
+            Id = $"{vote.ContributionId}:{vote.ParticipantId}", WorkshopId = vote.WorkshopId, ContributionId = vote.ContributionId,
+            ParticipantId = vote.ParticipantId, Value = vote.Vote, CastAt = vote.CastAt
+        }).ToArray());
+}
+
+[MartenStore(typeof(IAnalysisStore))]
 public static class ParticipantRegisteredHandler
 {
     public static IMartenOp Handle(ParticipantRegistered registered) =>
         MartenOps.Store(new CorpusParticipant
         {
             Id = registered.ParticipantId, WorkshopId = registered.WorkshopId, Pseudonym = registered.Pseudonym,
-            Attributes = new Dictionary<string, string>(registered.Attributes)
+            Attributes = new Dictionary<string, string>(registered.Attributes), SourceId = registered.SourceId
         });
 }
 
@@ -65,6 +79,12 @@ public static class WorkshopClosedHandler
 {
     public static IMartenOp Handle(WorkshopClosed closed) =>
         MartenOps.Store(new CorpusClosure { Id = closed.WorkshopId, ClosedAt = closed.ClosedAt });
+}
+
+[MartenStore(typeof(IAnalysisStore))]
+public static class ContributionWithdrawnHandler
+{
+    public static IMartenOp Handle(ContributionWithdrawn withdrawn) => MartenOps.Delete<CorpusItem>(withdrawn.ContributionId);
 }
 
 [MartenStore(typeof(IAnalysisStore))]

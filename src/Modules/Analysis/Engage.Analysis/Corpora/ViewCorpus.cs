@@ -7,7 +7,7 @@ using Wolverine.Marten;
 namespace Engage.Analysis.Corpora;
 
 public record CorpusItemView(Guid Id, Guid ThemeId, Guid? ParentId, string Text, string Pseudonym, DateTimeOffset PublishedAt,
-    int Agree, int Disagree, int Pass, IReadOnlyDictionary<string, string> AuthorAttributes);
+    int Agree, int Disagree, int Pass, IReadOnlyDictionary<string, string> AuthorAttributes, string? SourceId);
 
 public record CorpusView(Guid WorkshopId, bool Closed, int Participants, IReadOnlyList<CorpusItemView> Items);
 
@@ -40,7 +40,7 @@ public static class ViewCorpusEndpoint
             var counts = votes.GetValueOrDefault(i.Id) ?? [];
             return new CorpusItemView(i.Id, i.ThemeId, i.ParentId, i.Text, i.Pseudonym, i.PublishedAt,
                 counts.GetValueOrDefault("agree"), counts.GetValueOrDefault("disagree"), counts.GetValueOrDefault("pass"),
-                i.AuthorId is { } author && people.TryGetValue(author, out var p) ? p.Attributes : new Dictionary<string, string>());
+                i.AuthorId is { } author && people.TryGetValue(author, out var p) ? p.Attributes : new Dictionary<string, string>(), i.SourceId);
         }).ToList());
     }
 }

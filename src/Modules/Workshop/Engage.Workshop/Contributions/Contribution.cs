@@ -1,6 +1,6 @@
 namespace Engage.Workshop.Contributions;
 
-public enum ContributionStatus { Held, Published, Rejected }
+public enum ContributionStatus { Held, Published, Rejected, Withdrawn }
 
 /// <summary>One contribution's stream folded into its current state (an inline snapshot).</summary>
 public class Contribution
@@ -14,6 +14,9 @@ public class Contribution
     public string Text { get; set; } = "";
     public ContributionStatus Status { get; set; }
     public DateTimeOffset PostedAt { get; set; }
+    public DateTimeOffset? EditedAt { get; set; }
+    /// <summary>The comment's id in the source of an imported conversation.</summary>
+    public string? SourceId { get; set; }
     /// <summary>Why the automatic checks (or pre-moderation) held it.</summary>
     public List<string> HeldFor { get; set; } = [];
     /// <summary>The moderator's decision ("approved", "rejected", "redacted") and its reason, if any.</summary>
@@ -28,7 +31,7 @@ public class Contribution
     public static Contribution Create(ContributionPosted e) => new()
     {
         Id = e.ContributionId, WorkshopId = e.WorkshopId, ThemeId = e.ThemeId, ParentId = e.ParentId, AuthorId = e.AuthorId,
-        Pseudonym = e.Pseudonym, Text = e.Text, Status = ContributionStatus.Published, PostedAt = e.PostedAt
+        Pseudonym = e.Pseudonym, Text = e.Text, Status = ContributionStatus.Published, PostedAt = e.PostedAt, SourceId = e.SourceId
     };
 
     public void Apply(ContributionHeld e)
@@ -36,6 +39,14 @@ public class Contribution
         Status = ContributionStatus.Held;
         HeldFor = [.. e.Reasons];
     }
+
+    public void Apply(ContributionEdited e)
+    {
+        Text = e.Text;
+        EditedAt = e.At;
+    }
+
+    public void Apply(ContributionWithdrawnByAuthor e) => Status = ContributionStatus.Withdrawn;
 
     public void Apply(ContributionFlagged e) => Flags.Add(new Flag(e.ParticipantId, e.Reason));
 
@@ -64,8 +75,10 @@ public class Contribution
 }
 
 public record ContributionPosted(Guid ContributionId, Guid WorkshopId, Guid ThemeId, Guid? ParentId, Guid AuthorId,
-    string Pseudonym, string Text, DateTimeOffset PostedAt);
+    string Pseudonym, string Text, DateTimeOffset PostedAt, string? SourceId = null);
 public record ContributionHeld(Guid ContributionId, string[] Reasons);
+public record ContributionEdited(Guid ContributionId, string Text, DateTimeOffset At);
+public record ContributionWithdrawnByAuthor(Guid ContributionId, DateTimeOffset At);
 public record Flag(Guid ParticipantId, string Reason);
 public record ContributionFlagged(Guid ContributionId, Guid ParticipantId, string Reason, DateTimeOffset At);
 public record ContributionKept(Guid ContributionId, Guid ModeratorId, string Reason, DateTimeOffset At);

@@ -15,6 +15,8 @@ public class Registration
     public Dictionary<string, string> Profile { get; set; } = [];
     public bool ShowProfession { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
+    /// <summary>The voter's id in the source of an imported conversation; null for people who joined here.</summary>
+    public string? SourceId { get; set; }
 
     public string DisplayName => ShowProfession && Profile.TryGetValue("profession", out var profession)
         ? $"{Pseudonym}, {profession}" : Pseudonym;

@@ -25,6 +25,8 @@ public class Workshop
     public DateTimeOffset? ClosedAt { get; set; }
     /// <summary>Published reports, newest last: what the workshop tells participants came of it.</summary>
     public List<ReportNotice> Reports { get; set; } = [];
+    /// <summary>Where an imported conversation came from and how its licence asks to be credited.</summary>
+    public string? Attribution { get; set; }
 
     public bool HasTheme(Guid themeId) => Themes.Any(t => t.Id == themeId);
 }

@@ -1,0 +1,142 @@
+using Engage.Platform;
+using Engage.Platform.Web;
+using Engage.Workshop.Contracts;
+using Engage.Workshop.Contributions;
+using Engage.Workshop.Participants;
+using Engage.Workshop.Voting;
+using Engage.Workshop.Workshops;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Engage.Workshop.Imports;
+
+public record ImportPolisConversation(string Title, string Attribution, PolisConversation Conversation);
+
+public record ConversationImported(Guid WorkshopId, int Contributions, int Votes, int Participants);
+
+/// <summary>
+/// A past Polis conversation becomes a closed workshop: its comments as contributions (rejected ones
+/// kept but not published), its voters as pseudonymous participants, each voter's last vote per
+/// comment as their vote. Analysis hears of all of it through the outbox, as it would of a live
+/// workshop; votes travel in batches (<see cref="VotesImported"/>) so the largest conversations
+/// arrive in seconds. Everything is one transaction: an import is whole or absent.
+/// </summary>
+[MartenStore(typeof(IWorkshopStore))]
+public static class ImportPolisConversationHandler
+{
+    public const int VoteBatch = 5_000;
+
+    public static (ConversationImported, OutgoingMessages) Handle(ImportPolisConversation command, IDocumentSession session, DateTimeOffset now)
+    {
+        var conversation = command.Conversation;
+        var workshop = new Workshops.Workshop
+        {
+            Id = Guid.CreateVersion7(), Title = command.Title, Status = WorkshopStatus.Closed, CreatedAt = now,
+            Attribution = command.Attribution, MinimumGroupSize = 10
+        };
+        var theme = new WorkshopTheme(Guid.CreateVersion7(), command.Title, "The conversation as it was held.", [], [], []);
+        workshop.Themes.Add(theme);
+        var activity = conversation.Comments.Select(c => c.PostedAt).Concat(conversation.Votes.Select(v => v.CastAt)).ToList();
+        workshop.OpenedAt = workshop.OpensAt = activity.Count > 0 ? activity.Min() : now;
+        workshop.ClosesAt = activity.Count > 0 ? activity.Max() : now;
+        workshop.ClosedAt = now;
+        session.Insert(workshop);
+
+        var messages = new OutgoingMessages();
+        var people = conversation.ParticipantIds.ToDictionary(id => id, id => Registered(workshop, id, now));
+        session.Store(people.Values.ToArray());
+        messages.AddRange(people.Values.Select(p => new ParticipantRegistered(p.Id, workshop.Id, p.Pseudonym, p.Profile, now, p.SourceId)));
+
+        var contributions = new Dictionary<string, (Guid Id, bool Published)>();
+        foreach (var comment in conversation.Comments.OrderBy(c => c.PostedAt))
+        {
+            var author = people[comment.AuthorId];
+            var id = Guid.CreateVersion7();
+            var posted = new ContributionPosted(id, workshop.Id, theme.Id, null, author.Id, author.Pseudonym, comment.Text, comment.PostedAt, comment.Id);
+            var published = comment.Moderation != PolisModeration.Rejected;
+            contributions[comment.Id] = (id, published);
+            if (published)
+            {
+                session.Events.StartStream<Contribution>(id, posted);
+                messages.Add(new ContributionPublished(id, workshop.Id, theme.Id, null, comment.Text, author.Pseudonym, comment.PostedAt, author.Id, comment.Id));
+            }
+            else session.Events.StartStream<Contribution>(id, posted, new ContributionRejected(id, Guid.Empty, "rejected in the source conversation", now));
+        }
+
+        // Imported votes are final, so each is stored as its current state without a stream of changes.
+        var votes = conversation.Votes.Select(v =>
+        {
+            var (contributionId, _) = contributions[v.CommentId];
+            var voter = people[v.VoterId].Id;
+            return new Vote { Id = Vote.IdFor(contributionId, voter), ContributionId = contributionId, ParticipantId = voter, Value = v.Value, CastAt = v.CastAt };
+        }).ToArray();
+        session.Store(votes);
+        var visible = contributions.Values.Where(c => c.Published).Select(c => c.Id).ToHashSet();
+        messages.AddRange(votes.Where(v => visible.Contains(v.ContributionId))
+            .Select(v => new VoteCast(v.ContributionId, workshop.Id, v.ParticipantId, v.Value, v.CastAt))
+            .Chunk(VoteBatch).Select(batch => new VotesImported(workshop.Id, batch)));
+        messages.Add(new WorkshopClosed(workshop.Id, now));
+
+        return (new ConversationImported(workshop.Id, contributions.Count, votes.Length, people.Count), messages);
+    }
+
+    private static Registration Registered(Workshops.Workshop workshop, string sourceId, DateTimeOffset now)
+    {
+        var registration = new Registration
+        {
+            Id = Guid.CreateVersion7(), WorkshopId = workshop.Id, SourceId = sourceId, RegisteredAt = now,
+            // No one signs in as an imported voter; the id only keeps (workshop, identity) unique.
+            IdentityId = ImportedIdentity(workshop.Id, sourceId)
+        };
+        registration.Pseudonym = Pseudonyms.For(registration.Id);
+        return registration;
+    }
+
+    private static Guid ImportedIdentity(Guid workshopId, string sourceId) =>
+        new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"import:{workshopId}:{sourceId}")).AsSpan(0, 16));
+}
+
+[Authorize(Roles = Roles.Programme)]
+public static class ImportPolisConversationEndpoint
+{
+    public const long MaxFileBytes = 25 * 1024 * 1024;
+
+    [WolverinePost("/api/workshops/imports/polis")]
+    public static async Task<IResult> Post(HttpRequest request, IMessageBus bus)
+    {
+        if (!request.HasFormContentType)
+            return Invalid("Send multipart/form-data with the files 'comments' and 'votes' (Polis export CSV).");
+        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        if (form.Files["comments"] is not { } comments || form.Files["votes"] is not { } votes)
+            return Invalid("Both files are needed: 'comments' (comments.csv) and 'votes' (votes.csv).");
+        if (comments.Length > MaxFileBytes || votes.Length > MaxFileBytes)
+            return Results.Problem(statusCode: 413, title: "Too large", detail: $"Each file may hold at most {MaxFileBytes / 1024 / 1024} MB.");
+
+        var title = form["title"].ToString().Trim();
+        if (title.Length > 200) return Invalid("'title' must be at most 200 characters.");
+        var attribution = form["attribution"].ToString().Trim();
+        if (attribution.Length > 2000) return Invalid("'attribution' must be at most 2,000 characters.");
+
+        try
+        {
+            var conversation = PolisFiles.Read(await Bytes(comments), await Bytes(votes));
+            var command = new ImportPolisConversation(title.Length > 0 ? title : "Imported Polis conversation",
+                attribution.Length > 0 ? attribution : "Imported from a Polis conversation export (pol.is).", conversation);
+            return await ApiDoor.Invoke<ConversationImported>(bus, command, imported => Results.Created($"/api/workshops/{imported.WorkshopId}", imported));
+        }
+        catch (RuleBroken broken) { return ApiDoor.Problem(broken); }
+    }
+
+    private static IResult Invalid(string detail) => ApiDoor.Problem(new RuleBroken(400, detail));
+
+    private static async Task<byte[]> Bytes(IFormFile file)
+    {
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer);
+        return buffer.ToArray();
+    }
+}
