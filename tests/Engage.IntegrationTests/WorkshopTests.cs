@@ -147,6 +147,39 @@ public class when_participants_take_part_in_a_workshop(EngageHost engage) : Enga
     }
 
     [Fact]
+    public async Task authors_edit_or_withdraw_their_own_and_analysis_follows_while_others_cannot_touch_it()
+    {
+        await OpenWorkshop();
+        var nia = await Join("nia@example.org");
+        var ben = await Join("ben@example.org");
+        var posts = $"/api/workshops/{workshopId}/themes/{themeId}/contributions";
+        Accepted posted = null!;
+        await Host.ExecuteAndWaitAsync(async () => posted = await (await nia.PostAsJsonAsync(posts, new { text = "Rotas should protect supervision time." })).Read<Accepted>());
+        await Host.ExecuteAndWaitAsync(async () => await (await nia.PostAsJsonAsync(posts, new { text = "Preceptorship for new practitioners." })).Read<Accepted>());
+
+        // While typing, Ben is shown Nia's similar idea, not the unrelated one.
+        var similar = await (await ben.GetAsync($"/api/workshops/{workshopId}/themes/{themeId}/similar?text=protected%20supervision%20in%20the%20rota")).Read<JsonElement[]>();
+        Assert.Equal(posted.Id, Assert.Single(similar).GetProperty("id").GetGuid());
+        Assert.Equal(HttpStatusCode.BadRequest, (await ben.GetAsync($"/api/workshops/{workshopId}/themes/{themeId}/similar")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await ben.PutAsJsonAsync($"/api/contributions/{posted.Id}", new { text = "Hijacked" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ben.DeleteAsync($"/api/contributions/{posted.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await nia.PutAsJsonAsync($"/api/contributions/{posted.Id}", new { text = "" })).StatusCode);
+
+        // An edit that adds contact details takes it out of public view (and the corpus) until a moderator decides.
+        var held = await Host.ExecuteAndWaitAsync(async () =>
+            Assert.Equal("held", (await (await nia.PutAsJsonAsync($"/api/contributions/{posted.Id}", new { text = "Ring me on 0113 496 0000." })).Read<Accepted>()).Status));
+        Assert.Single(held.Sent.MessagesOf<ContributionWithdrawn>());
+        var analyst = Engage.Client(await Engage.TokenFor(Roles.Analyst));
+        Assert.Single(await (await analyst.GetAsync($"/api/analysis/workshops/{workshopId}/items")).Read<JsonElement[]>());
+
+        await Host.ExecuteAndWaitAsync(async () =>
+            Assert.Equal(HttpStatusCode.NoContent, (await nia.DeleteAsync($"/api/contributions/{posted.Id}")).StatusCode));
+        Assert.Equal(HttpStatusCode.NotFound, (await nia.DeleteAsync($"/api/contributions/{posted.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ben.PutAsJsonAsync($"/api/contributions/{posted.Id}/vote", new { vote = "agree" })).StatusCode);
+    }
+
+    [Fact]
     public async Task nobody_can_join_a_workshop_that_is_not_open()
     {
         var seminarId = Guid.NewGuid();
@@ -162,7 +195,7 @@ public class when_participants_take_part_in_a_workshop(EngageHost engage) : Enga
 public class when_a_participant_uses_the_workshop_pages(EngageHost engage) : EngageTest(engage)
 {
     [Fact]
-    public async Task they_join_sign_in_from_the_email_post_and_vote_without_javascript()
+    public async Task they_join_sign_in_from_the_email_post_reply_vote_edit_and_withdraw_without_javascript()
     {
         var themeId = Guid.NewGuid();
         var seminarId = Guid.NewGuid();
@@ -193,16 +226,32 @@ public class when_a_participant_uses_the_workshop_pages(EngageHost engage) : Eng
         var member = await (await browser.Get(page)).Content.ReadAsStringAsync();
         Assert.Matches(@"You are taking part as <strong>Participant \d{4}, Paramedic</strong>", member);
 
+        var themePage = $"{page}?theme={themeId}";
         await Host.ExecuteAndWaitAsync(async () =>
-            await browser.SubmitForm(page, [new("text", "Protected time with a named supervisor.")], $"{page}?themeId={themeId}&handler=Post"));
-        var posted = await (await browser.Get(page)).Content.ReadAsStringAsync();
+            await browser.SubmitForm(themePage, [new("text", "Protected time with a named supervisor.")], $"{page}?themeId={themeId}&theme={themeId}&handler=Post"));
+        var posted = await (await browser.Get(themePage)).Content.ReadAsStringAsync();
         Assert.Contains("Protected time with a named supervisor.", posted);
         var contributionId = Regex.Match(posted, @"contributionId=([0-9a-f-]{36})").Groups[1].Value;
 
-        var voted = await browser.SubmitForm(page, [new("vote", "agree")], $"{page}?contributionId={contributionId}&handler=Vote");
+        var voted = await browser.SubmitForm(themePage, [new("vote", "agree")], $"{page}?contributionId={contributionId}&theme={themeId}&handler=Vote");
         var after = await voted.Content.ReadAsStringAsync();
         Assert.Contains("1 agree", after);
         Assert.Contains("aria-pressed=\"true\"", after);
+
+        // A reply sits under its parent; the author may still edit within the window, then withdraw.
+        await Host.ExecuteAndWaitAsync(async () =>
+            await browser.SubmitForm(themePage, [new("text", "And a named deputy.")], $"{page}?themeId={themeId}&theme={themeId}&parentId={contributionId}&handler=Post"));
+        var threaded = await (await browser.Get(themePage)).Content.ReadAsStringAsync();
+        Assert.Matches(@"(?s)aria-label=""Replies to Participant \d{4}, Paramedic"">.*And a named deputy\.", threaded);
+        Assert.Contains("1 reply", threaded);
+
+        var edited = await Host.ExecuteAndWaitAsync(async () =>
+            await browser.SubmitForm(themePage, [new("text", "Protected time with a named supervisor, every week.")], $"{page}?contributionId={contributionId}&theme={themeId}&handler=Edit"));
+        Assert.Equal("Protected time with a named supervisor, every week.", edited.Sent.SingleMessage<ContributionPublished>().Text);
+        var withdrawn = await Host.ExecuteAndWaitAsync(async () =>
+            await browser.SubmitForm(themePage, [], $"{page}?contributionId={contributionId}&theme={themeId}&handler=Withdraw"));
+        Assert.Equal(Guid.Parse(contributionId), withdrawn.Sent.SingleMessage<ContributionWithdrawn>().ContributionId);
+        Assert.DoesNotContain("every week", await (await browser.Get(themePage)).Content.ReadAsStringAsync());
     }
 }
 

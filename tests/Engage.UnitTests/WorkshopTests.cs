@@ -47,3 +47,50 @@ public static class Ops
     /// <summary>The document a Marten side effect (insert, store) will write.</summary>
     public static object? DocumentOf(IMartenOp op) => op.GetType().GetProperty("Document")?.GetValue(op);
 }
+
+public class when_an_author_changes_their_mind
+{
+    private static readonly DateTimeOffset Posted = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+    private static readonly Engage.Workshop.Participants.Registration Author = new() { Id = Guid.NewGuid() };
+    private static readonly Engage.Workshop.Workshops.Workshop Open = new() { Id = Guid.NewGuid(), Status = WorkshopStatus.Open };
+
+    private static Contribution Theirs() => new() { Id = Guid.NewGuid(), WorkshopId = Open.Id, AuthorId = Author.Id, Status = ContributionStatus.Published, PostedAt = Posted };
+
+    private static Engage.Platform.Web.RuleBroken Withdraw(Contribution c, Engage.Workshop.Participants.Registration who, DateTimeOffset now) =>
+        Assert.Throws<Engage.Platform.Web.RuleBroken>(() => WithdrawContributionHandler.Handle(new WithdrawContribution(c.Id, Guid.NewGuid()), c, Open, who,
+            null!, Microsoft.Extensions.Options.Options.Create(new ContributionOptions { EditWindowMinutes = 30 }), now));
+
+    [Fact]
+    public void after_the_edit_window_the_contribution_stands_as_written()
+    {
+        var refused = Withdraw(Theirs(), Author, Posted.AddMinutes(31));
+        Assert.Equal(409, refused.Status);
+        Assert.Contains("30 minutes", refused.Message);
+    }
+
+    [Fact]
+    public void someone_else_is_told_it_does_not_exist_so_authorship_is_not_disclosed() =>
+        Assert.Equal(404, Withdraw(Theirs(), new Engage.Workshop.Participants.Registration { Id = Guid.NewGuid() }, Posted.AddMinutes(1)).Status);
+}
+
+public class when_someone_types_a_contribution
+{
+    private static Contribution Said(string text) => new() { Id = Guid.NewGuid(), Text = text, Pseudonym = "Participant 1234", Status = ContributionStatus.Published };
+
+    [Fact]
+    public void contributions_sharing_its_distinctive_words_are_offered_best_first_and_unrelated_ones_are_not()
+    {
+        var rota = Said("Rotas must protect supervision time every week.");
+        var preceptorship = Said("Preceptorship for newly qualified practitioners.");
+        var supervision = Said("Supervision matters.");
+
+        var similar = SimilarContributions.Find("protected supervision time in the rota", [rota, preceptorship, supervision]);
+
+        Assert.Equal(rota.Id, similar[0].Id);
+        Assert.DoesNotContain(similar, s => s.Id == preceptorship.Id);
+    }
+
+    [Fact]
+    public void nothing_is_offered_for_text_of_only_common_words() =>
+        Assert.Empty(SimilarContributions.Find("and the but", [Said("And the rest.")]));
+}

@@ -26,23 +26,17 @@ public record EditContribution(Guid ContributionId, Guid IdentityId, Contributio
 
 public record WithdrawContribution(Guid ContributionId, Guid IdentityId);
 
-/// <summary>
-/// Authors may change their mind for a short while: edit (checked again, as if newly posted) or
-/// withdraw. After the window, what they wrote may already have votes and replies that rely on it.
-/// </summary>
+/// <summary>An author edits their contribution within the window; the new text is checked as if newly posted.</summary>
 [MartenStore(typeof(IWorkshopStore))]
-public static class AuthorChangesHandler
+public static class EditContributionHandler
 {
     public static Task<(Contribution?, Workshops.Workshop?, Registration?)> LoadAsync(EditContribution command, IQuerySession session) =>
-        session.ContributionInContext(command.ContributionId, command.IdentityId);
-
-    public static Task<(Contribution?, Workshops.Workshop?, Registration?)> LoadAsync(WithdrawContribution command, IQuerySession session) =>
         session.ContributionInContext(command.ContributionId, command.IdentityId);
 
     public static (ContributionAccepted, OutgoingMessages) Handle(EditContribution command, Contribution? contribution, Workshops.Workshop? workshop,
         Registration? author, IDocumentSession session, IOptions<ModerationOptions> moderation, IOptions<ContributionOptions> options, DateTimeOffset now)
     {
-        Check(contribution, workshop, author, options.Value, now);
+        AuthorChanges.Check(contribution, workshop, author, options.Value, now);
         var text = command.Form.Text?.Trim() ?? "";
         RuleBroken.Unless(text.Length is > 0 and <= PostContributionHandler.MaxLength, $"'text' is required (at most {PostContributionHandler.MaxLength:N0} characters).");
 
@@ -63,16 +57,32 @@ public static class AuthorChangesHandler
                 contribution.PostedAt, author!.Id, contribution.SourceId)]);
     }
 
+}
+
+/// <summary>An author withdraws their contribution within the window.</summary>
+[MartenStore(typeof(IWorkshopStore))]
+public static class WithdrawContributionHandler
+{
+    public static Task<(Contribution?, Workshops.Workshop?, Registration?)> LoadAsync(WithdrawContribution command, IQuerySession session) =>
+        session.ContributionInContext(command.ContributionId, command.IdentityId);
+
     public static OutgoingMessages Handle(WithdrawContribution command, Contribution? contribution, Workshops.Workshop? workshop,
         Registration? author, IDocumentSession session, IOptions<ContributionOptions> options, DateTimeOffset now)
     {
-        Check(contribution, workshop, author, options.Value, now);
+        AuthorChanges.Check(contribution, workshop, author, options.Value, now);
         session.Events.Append(contribution!.Id, new ContributionWithdrawnByAuthor(contribution.Id, now));
         return contribution.Status == ContributionStatus.Published
             ? [new ContributionWithdrawn(contribution.Id, contribution.WorkshopId, "withdrawn by its author", now)] : [];
     }
+}
 
-    private static void Check(Contribution? contribution, Workshops.Workshop? workshop, Registration? author, ContributionOptions options, DateTimeOffset now)
+/// <summary>
+/// Authors may change their mind for a short while. After the window, what they wrote may already
+/// have votes and replies that rely on it.
+/// </summary>
+public static class AuthorChanges
+{
+    public static void Check(Contribution? contribution, Workshops.Workshop? workshop, Registration? author, ContributionOptions options, DateTimeOffset now)
     {
         // Someone else's contribution looks the same as a missing one: authorship is not disclosed.
         RuleBroken.Unless(contribution is { Status: ContributionStatus.Published or ContributionStatus.Held } && workshop is not null

@@ -1,6 +1,7 @@
 using Engage.Platform;
 using Engage.Platform.Web;
 using Engage.Workshop.Contributions;
+using Engage.Workshop.Moderation;
 using Engage.Workshop.Participants;
 using Engage.Workshop.Voting;
 using Marten;
@@ -8,22 +9,35 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using Wolverine;
 
 namespace Engage.Workshop.Pages.TakePart;
 
 /// <summary>
-/// The workshop as participants see it. Anyone may read an open workshop; joining, posting and voting
-/// go through the same message handlers as the API.
+/// The workshop as participants see it: its themes, and one theme at a time with its threads, a page
+/// of 20 at a time. Anyone may read an open workshop; joining, posting, replying, voting, flagging,
+/// editing and withdrawing go through the same message handlers as the API.
 /// </summary>
 [EnableRateLimiting(PlatformModule.WriteRateLimit)]
 [AllowAnonymous]
-public class WorkshopModel(IWorkshopStore store, IMessageBus bus) : PageModel
+public class WorkshopModel(IWorkshopStore store, IMessageBus bus, IOptions<ContributionOptions> options, TimeProvider clock) : PageModel
 {
+    public const int PageSize = 20;
+
     public Workshops.Workshop Workshop { get; private set; } = null!;
     public Registration? Me { get; private set; }
-    public IReadOnlyList<ListedContribution> Contributions { get; private set; } = [];
+    public Workshops.WorkshopTheme? Theme { get; private set; }
+    /// <summary>The theme's top-level contributions in the chosen order; replies are in <see cref="Replies"/>.</summary>
+    public IReadOnlyList<ListedContribution> Threads { get; private set; } = [];
+    public ILookup<Guid, ListedContribution> Replies { get; private set; } = Enumerable.Empty<ListedContribution>().ToLookup(c => c.Id);
+    public IReadOnlyDictionary<Guid, int> CountByTheme { get; private set; } = new Dictionary<Guid, int>();
+    /// <summary>The reader's own contributions still inside the edit window.</summary>
+    public HashSet<Guid> Changeable { get; private set; } = [];
     [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "newest";
+    [BindProperty(SupportsGet = true, Name = "theme")] public Guid? ThemeId { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public int Pages => Math.Max(1, (Threads.Count + PageSize - 1) / PageSize);
     public List<string> Errors { get; } = [];
     public string? Done { get; private set; }
     public string? Email { get; private set; }
@@ -35,12 +49,34 @@ public class WorkshopModel(IWorkshopStore store, IMessageBus bus) : PageModel
         Workshop = workshop;
         Me = User.ParticipantIdentity() is { } identity ? await session.RegistrationOf(id, identity) : null;
         if (!ContributionListing.Sorts.Contains(Sort)) Sort = "newest";
-        var (published, votes) = await ContributionListing.LoadTheme(session, id, null);
-        Contributions = ContributionListing.Build(published, votes, Me?.Id, Sort);
+        Theme = workshop.Themes.FirstOrDefault(t => t.Id == ThemeId);
+        if (Theme is null)
+        {
+            var themes = await session.Query<Contribution>()
+                .Where(c => c.WorkshopId == id && c.Status == ContributionStatus.Published && c.ParentId == null).Select(c => c.ThemeId).ToListAsync();
+            CountByTheme = themes.GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
+            return true;
+        }
+        var (published, votes) = await ContributionListing.LoadTheme(session, id, Theme.Id);
+        var listed = ContributionListing.Build(published, votes, Me?.Id, Sort);
+        Threads = listed.Where(c => c.ParentId is null).ToList();
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        Replies = listed.Where(c => c.ParentId is not null).OrderBy(c => c.PostedAt).ToLookup(c => c.ParentId!.Value);
+        var since = clock.GetUtcNow() - TimeSpan.FromMinutes(options.Value.EditWindowMinutes);
+        Changeable = Me is null ? [] : published.Where(c => c.AuthorId == Me.Id && c.PostedAt >= since).Select(c => c.Id).ToHashSet();
         return true;
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+
+    /// <summary>Similar contributions while someone types (htmx asks; without JavaScript the page simply never shows them).</summary>
+    public async Task<IActionResult> OnGetSimilarAsync(Guid id, Guid themeId, string? text)
+    {
+        await using var session = store.QuerySession();
+        var similar = string.IsNullOrWhiteSpace(text) || text.Length > PostContributionHandler.MaxLength ? []
+            : SimilarContributions.Find(text, await SimilarContributions.CandidatesAsync(session, id, themeId));
+        return Partial("_Similar", (id, themeId, similar));
+    }
 
     public Task<IActionResult> OnPostJoinAsync(Guid id, string? email, bool consent, Dictionary<string, string>? profile, bool showProfession)
     {
@@ -49,28 +85,43 @@ public class WorkshopModel(IWorkshopStore store, IMessageBus bus) : PageModel
             "Thank you. Check your email for a link to sign in and take part.");
     }
 
-    public async Task<IActionResult> OnPostPostAsync(Guid id, Guid themeId, string? text)
+    public async Task<IActionResult> OnPostPostAsync(Guid id, Guid themeId, Guid? parentId, string? text)
     {
         if (User.ParticipantIdentity() is not { } identity) return Challenge();
+        ThemeId = themeId;
         try
         {
-            var accepted = await bus.InvokeAsync<ContributionAccepted>(new PostContribution(id, themeId, new ContributionForm(text, null), identity));
-            Done = accepted.Status == "held"
-                ? "Thank you. A moderator will check your contribution before it is shown, because it may contain contact details, a link or words we do not publish."
-                : "Thank you: your contribution is posted.";
+            var accepted = await bus.InvokeAsync<ContributionAccepted>(new PostContribution(id, themeId, new ContributionForm(text, parentId), identity));
+            Done = Thanks(accepted, parentId is null ? "Thank you: your contribution is posted." : "Thank you: your reply is posted.");
         }
-        catch (RuleBroken broken)
-        {
-            Errors.Add(broken.Message);
-            Response.StatusCode = broken.Status;
-        }
+        catch (RuleBroken broken) { Refused(broken); }
         return await LoadAsync(id) ? Page() : NotFound();
     }
 
     public Task<IActionResult> OnPostVoteAsync(Guid id, Guid contributionId, string? vote) =>
-        User.ParticipantIdentity() is { } identity
-            ? Run(id, new CastVote(contributionId, identity, vote), "Your vote is saved.")
-            : Task.FromResult<IActionResult>(Challenge());
+        AsParticipant(identity => Run(id, new CastVote(contributionId, identity, vote), "Your vote is saved."));
+
+    public Task<IActionResult> OnPostFlagAsync(Guid id, Guid contributionId, string? reason) =>
+        AsParticipant(identity => Run(id, new FlagContribution(contributionId, identity, new FlagForm(reason)),
+            "Thank you. A moderator will look at the contribution you flagged."));
+
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid contributionId) =>
+        AsParticipant(identity => Run(id, new WithdrawContribution(contributionId, identity), "Your contribution is withdrawn."));
+
+    public Task<IActionResult> OnPostEditAsync(Guid id, Guid contributionId, string? text) =>
+        AsParticipant(async identity =>
+        {
+            try { Done = Thanks(await bus.InvokeAsync<ContributionAccepted>(new EditContribution(contributionId, identity, new ContributionForm(text, null))), "Your change is saved."); }
+            catch (RuleBroken broken) { Refused(broken); }
+            return await LoadAsync(id) ? Page() : NotFound();
+        });
+
+    private static string Thanks(ContributionAccepted accepted, string published) => accepted.Status == "held"
+        ? "Thank you. A moderator will check this before it is shown, because it may contain contact details, a link or words we do not publish."
+        : published;
+
+    private Task<IActionResult> AsParticipant(Func<Guid, Task<IActionResult>> act) =>
+        User.ParticipantIdentity() is { } identity ? act(identity) : Task.FromResult<IActionResult>(Challenge());
 
     private async Task<IActionResult> Run(Guid id, object command, string thanks)
     {
@@ -79,11 +130,13 @@ public class WorkshopModel(IWorkshopStore store, IMessageBus bus) : PageModel
             await bus.InvokeAsync(command);
             Done = thanks;
         }
-        catch (RuleBroken broken)
-        {
-            Errors.Add(broken.Message);
-            Response.StatusCode = broken.Status;
-        }
+        catch (RuleBroken broken) { Refused(broken); }
         return await LoadAsync(id) ? Page() : NotFound();
+    }
+
+    private void Refused(RuleBroken broken)
+    {
+        Errors.Add(broken.Message);
+        Response.StatusCode = broken.Status;
     }
 }
