@@ -14,6 +14,7 @@ public class the_integration_events
         "Engage.Workshop.Contracts.ContributionModerated",
         "Engage.Workshop.Contracts.ContributionWithdrawn",
         "Engage.Workshop.Contracts.ParticipantRegistered",
+        "Engage.Workshop.Contracts.ParticipantLeft",
         "Engage.Workshop.Contracts.VoteCast",
         "Engage.Workshop.Contracts.VotesImported",
         "Engage.Workshop.Contracts.WorkshopClosed",
@@ -43,7 +44,7 @@ public class the_integration_events
         });
     }
 
-    private static readonly string[] IrregularPast = ["Cast", "Sent", "Held", "Made", "Taken", "Written", "Done", "Set", "Put", "Begun", "Run", "Withdrawn"];
+    private static readonly string[] IrregularPast = ["Cast", "Sent", "Held", "Made", "Taken", "Written", "Done", "Set", "Put", "Begun", "Run", "Withdrawn", "Left"];
 
     private static bool IsPastTense(string name) => name.EndsWith("ed") || IrregularPast.Any(name.EndsWith);
 }

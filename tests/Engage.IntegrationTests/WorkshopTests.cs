@@ -33,7 +33,7 @@ public class when_participants_take_part_in_a_workshop(EngageHost engage) : Enga
     }
 
     /// <summary>Registers <paramref name="email"/> and signs in with the emailed link, as the participant's app would.</summary>
-    private async Task<HttpClient> Join(string email, string profession = "Nurse", string region = "Yorkshire")
+    private async Task<HttpClient> Join(string email, string profession = "Nurse", string region = "North East and Yorkshire")
     {
         await Host.ExecuteAndWaitAsync(async () =>
         {
@@ -54,7 +54,7 @@ public class when_participants_take_part_in_a_workshop(EngageHost engage) : Enga
     public async Task they_join_post_and_vote_and_analysis_gets_pseudonymous_contributions_votes_and_attributes()
     {
         await OpenWorkshop();
-        var nia = await Join("nia@example.org", "Nurse", "Yorkshire");
+        var nia = await Join("nia@example.org", "Nurse", "North East and Yorkshire");
         var ben = await Join("ben@example.org", "Physiotherapist", "London");
 
         Accepted posted = null!;

@@ -94,3 +94,42 @@ public class when_someone_types_a_contribution
     public void nothing_is_offered_for_text_of_only_common_words() =>
         Assert.Empty(SimilarContributions.Find("and the but", [Said("And the rest.")]));
 }
+
+public class when_staff_watch_the_dashboard
+{
+    private static Engage.Workshop.Participants.Registration Person(string profession) =>
+        new() { Id = Guid.NewGuid(), Profile = new() { ["profession"] = profession } };
+
+    [Fact]
+    public void a_group_smaller_than_the_minimum_is_never_counted_so_no_one_can_be_singled_out()
+    {
+        var people = Enumerable.Range(0, 10).Select(_ => Person("Nurse")).Concat(Enumerable.Range(0, 2).Select(_ => Person("Midwife"))).ToList();
+        var post = new Contribution { Id = Guid.NewGuid(), AuthorId = people[^1].Id, Status = ContributionStatus.Published };
+
+        var groups = Engage.Workshop.Dashboard.WorkshopDashboard.Breakdown("profession", people, [post], minimum: 10);
+
+        Assert.Equal(new Engage.Workshop.Dashboard.GroupCount("Nurse", 10, 0), groups[0]);
+        Assert.Equal(new Engage.Workshop.Dashboard.GroupCount("Midwife", null, null), groups[1]);
+    }
+}
+
+public class when_the_daily_digest_is_composed
+{
+    [Fact]
+    public void it_holds_new_replies_to_the_readers_contributions_and_agreed_ideas_of_others_only()
+    {
+        var now = new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero);
+        var reader = new Engage.Workshop.Participants.Registration { Id = Guid.NewGuid(), RegisteredAt = now.AddDays(-3), LastDigestAt = now.AddDays(-1) };
+        var other = Guid.NewGuid();
+        var mine = new Contribution { Id = Guid.NewGuid(), AuthorId = reader.Id, PostedAt = now.AddDays(-2) };
+        var oldReply = new Contribution { Id = Guid.NewGuid(), AuthorId = other, ParentId = mine.Id, PostedAt = now.AddDays(-2) };
+        var newReply = new Contribution { Id = Guid.NewGuid(), AuthorId = other, ParentId = mine.Id, PostedAt = now.AddHours(-2) };
+        var idea = new Contribution { Id = Guid.NewGuid(), AuthorId = other, PostedAt = now.AddHours(-3) };
+        var votes = new[] { idea.Id, idea.Id, mine.Id }.Select(c => new Engage.Workshop.Voting.Vote { ContributionId = c, Value = "agree" }).ToList();
+
+        var digest = Engage.Workshop.Engagement.DigestsHandler.Compose(reader, [mine, oldReply, newReply, idea], votes, now);
+
+        Assert.Equal([newReply.Id], digest.Replies.Select(r => r.Id));
+        Assert.Equal((idea.Id, 2), (digest.Popular.Single().Contribution.Id, digest.Popular.Single().Agree));
+    }
+}

@@ -38,6 +38,8 @@ public static class WorkshopModule
         builder.Services.Configure<Moderation.ModerationOptions>(builder.Configuration.GetSection("Moderation"));
         builder.Services.Configure<ContributionOptions>(builder.Configuration.GetSection("Contributions"));
         builder.Services.AddRecurringMessage("workshop.open-and-close-due", "* * * * *", new OpenAndCloseDueWorkshops());
+        builder.Services.AddRecurringMessage("workshop.send-digests", "0 7 * * *", new Engagement.SendDigests());
+        builder.Services.AddRecurringMessage("workshop.send-closing-reminders", "0 * * * *", new Engagement.SendClosingReminders());
         builder.Services.AddSingleton(new NavigationItem("Workshops", "/workshops", 20, Roles.Admin, Roles.ProgrammeStaff));
         builder.Services.AddSingleton(new NavigationItem("Take part", "/take-part", 5, Roles.Participant));
         return builder;
@@ -50,7 +52,7 @@ public static class WorkshopModule
         opts.Schema.For<Contribution>().Index(x => x.WorkshopId);
         opts.Events.AddEventTypes([typeof(ContributionPosted), typeof(ContributionHeld), typeof(ContributionApproved),
             typeof(ContributionRejected), typeof(ContributionRedacted), typeof(ContributionFlagged), typeof(ContributionKept),
-            typeof(ContributionEdited), typeof(ContributionWithdrawnByAuthor)]);
+            typeof(ContributionEdited), typeof(ContributionWithdrawnByAuthor), typeof(ContributionAnonymised)]);
         opts.Schema.For<Contribution>().Index(x => x.Status);
         opts.Schema.For<Participants.Registration>().Index(x => x.WorkshopId).UniqueIndex(x => x.WorkshopId, x => x.IdentityId);
         opts.Projections.Snapshot<Voting.Vote>(SnapshotLifecycle.Inline);

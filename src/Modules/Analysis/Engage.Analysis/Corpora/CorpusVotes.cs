@@ -82,6 +82,26 @@ public static class WorkshopClosedHandler
 }
 
 [MartenStore(typeof(IAnalysisStore))]
+public static class ParticipantLeftHandler
+{
+    /// <summary>Someone deleted their data: their attributes and votes go, removed items leave, the rest lose their author.</summary>
+    public static async Task Handle(ParticipantLeft left, Marten.IDocumentSession session)
+    {
+        session.Delete<CorpusParticipant>(left.ParticipantId);
+        session.DeleteWhere<CorpusVote>(v => v.ParticipantId == left.ParticipantId);
+        foreach (var id in left.RemovedContributionIds) session.Delete<CorpusItem>(id);
+        var participant = left.ParticipantId;
+        var kept = await Marten.QueryableExtensions.ToListAsync(session.Query<CorpusItem>().Where(i => i.AuthorId == participant));
+        foreach (var item in kept.Where(i => !left.RemovedContributionIds.Contains(i.Id)))
+        {
+            item.AuthorId = null;
+            item.Pseudonym = "Former participant";
+            session.Store(item);
+        }
+    }
+}
+
+[MartenStore(typeof(IAnalysisStore))]
 public static class ContributionWithdrawnHandler
 {
     public static IMartenOp Handle(ContributionWithdrawn withdrawn) => MartenOps.Delete<CorpusItem>(withdrawn.ContributionId);

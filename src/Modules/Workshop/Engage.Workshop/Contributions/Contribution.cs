@@ -48,6 +48,12 @@ public class Contribution
 
     public void Apply(ContributionWithdrawnByAuthor e) => Status = ContributionStatus.Withdrawn;
 
+    public void Apply(ContributionAnonymised e)
+    {
+        AuthorId = Guid.Empty;
+        Pseudonym = e.Pseudonym;
+    }
+
     public void Apply(ContributionFlagged e) => Flags.Add(new Flag(e.ParticipantId, e.Reason));
 
     public void Apply(ContributionKept e)
@@ -79,6 +85,8 @@ public record ContributionPosted(Guid ContributionId, Guid WorkshopId, Guid Them
 public record ContributionHeld(Guid ContributionId, string[] Reasons);
 public record ContributionEdited(Guid ContributionId, string Text, DateTimeOffset At);
 public record ContributionWithdrawnByAuthor(Guid ContributionId, DateTimeOffset At);
+/// <summary>Its author deleted their data and the workshop keeps contributions: the link to them is cut.</summary>
+public record ContributionAnonymised(Guid ContributionId, string Pseudonym, DateTimeOffset At);
 public record Flag(Guid ParticipantId, string Reason);
 public record ContributionFlagged(Guid ContributionId, Guid ParticipantId, string Reason, DateTimeOffset At);
 public record ContributionKept(Guid ContributionId, Guid ModeratorId, string Reason, DateTimeOffset At);

@@ -14,7 +14,7 @@ using Wolverine.Marten;
 
 namespace Engage.Workshop.Participants;
 
-public record JoinForm(string? Email, bool Consent, Dictionary<string, string>? Profile, bool ShowProfession);
+public record JoinForm(string? Email, bool Consent, Dictionary<string, string>? Profile, bool ShowProfession, bool EmailUpdates = false);
 
 public record RegisterParticipant(Guid WorkshopId, JoinForm Form);
 
@@ -44,8 +44,13 @@ public static class RegisterParticipantHandler
         RuleBroken.Unless(email.Length is > 0 and <= 320 && System.Net.Mail.MailAddress.TryCreate(email, out _), "'email' must be an email address.");
         RuleBroken.Unless(form.Consent, "'consent' must be given to take part.");
         var profile = (form.Profile ?? []).Where(p => !string.IsNullOrWhiteSpace(p.Value)).ToDictionary(p => p.Key.Trim(), p => p.Value.Trim());
-        RuleBroken.Unless(profile.Count <= MaxAnswers && profile.All(p => p.Key.Length is > 0 and <= 50 && p.Value.Length <= 200),
-            $"'profile' takes at most {MaxAnswers} answers: names up to 50 characters, answers up to 200.");
+        RuleBroken.Unless(profile.Count <= MaxAnswers, $"'profile' takes at most {MaxAnswers} answers.");
+        foreach (var (key, value) in profile)
+        {
+            var question = workshop.ProfileQuestions.FirstOrDefault(q => q.Key == key);
+            RuleBroken.Unless(question is not null, $"'profile.{Shorten(key)}' is not a question of this workshop.");
+            RuleBroken.Unless(question!.Options.Contains(value), $"'profile.{key}' must be one of: {string.Join(", ", question.Options)}.");
+        }
 
         var link = new EnsureParticipant(email, $"/take-part/{workshop.Id}", "workshop");
         if (existing is not null) return (MartenOps.Nothing(), [link]);
@@ -53,11 +58,13 @@ public static class RegisterParticipantHandler
         var registration = new Registration
         {
             Id = Guid.CreateVersion7(), WorkshopId = workshop.Id, IdentityId = ParticipantAccount.IdFor(email),
-            Profile = profile, ShowProfession = form.ShowProfession, RegisteredAt = now
+            Profile = profile, ShowProfession = form.ShowProfession, EmailUpdates = form.EmailUpdates, RegisteredAt = now
         };
         registration.Pseudonym = Pseudonyms.For(registration.Id);
         return (MartenOps.Insert(registration), [link, new ParticipantRegistered(registration.Id, workshop.Id, registration.Pseudonym, profile, now)]);
     }
+
+    private static string Shorten(string key) => key.Length <= 50 ? key : key[..50] + "…";
 }
 
 [EnableRateLimiting(PlatformModule.WriteRateLimit)]

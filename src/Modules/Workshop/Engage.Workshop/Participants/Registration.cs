@@ -14,6 +14,9 @@ public class Registration
     public string Pseudonym { get; set; } = "";
     public Dictionary<string, string> Profile { get; set; } = [];
     public bool ShowProfession { get; set; }
+    /// <summary>Opted in to a daily digest and a reminder before closing.</summary>
+    public bool EmailUpdates { get; set; }
+    public DateTimeOffset? LastDigestAt { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
     /// <summary>The voter's id in the source of an imported conversation; null for people who joined here.</summary>
     public string? SourceId { get; set; }

@@ -1,22 +1,35 @@
 using Engage.Platform;
+using Engage.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 using Wolverine.Persistence;
 
 namespace Engage.Workshop.Workshops;
 
+public record OpenWorkshop(Guid WorkshopId);
+
+/// <summary>Staff open a draft by hand (the minute job opens it at its opening time otherwise).</summary>
 [MartenStore(typeof(IWorkshopStore))]
+public static class OpenWorkshopHandler
+{
+    public static IMartenOp Handle(OpenWorkshop command, [Entity(Required = false)] Workshop? workshop, DateTimeOffset now) =>
+        MartenOps.Store(WorkshopLifecycle.Open(Found(workshop, WorkshopStatus.Draft, "a draft"), now));
+
+    public static Workshop Found(Workshop? workshop, WorkshopStatus expected, string what)
+    {
+        RuleBroken.Unless(workshop is not null, "The workshop was not found.", 404);
+        RuleBroken.Unless(workshop!.Status == expected, $"The workshop is {workshop.Status}, not {what}.", 409);
+        return workshop;
+    }
+}
+
 [Authorize(Roles = Roles.Programme)]
 public static class OpenWorkshopEndpoint
 {
-    public static ProblemDetails Validate([Entity(Required = true)] Workshop workshop) =>
-        workshop.Status == WorkshopStatus.Draft ? WolverineContinue.NoProblems : Problems.Conflict($"The workshop is {workshop.Status}, not a draft.");
-
     [WolverinePost("/api/workshops/{id}/open")]
-    public static (AcceptResponse, IMartenOp) Post([Entity(Required = true)] Workshop workshop, DateTimeOffset now)
-    {
-        return (new AcceptResponse($"/api/workshops/{workshop.Id}"), MartenOps.Store(WorkshopLifecycle.Open(workshop, now)));
-    }
+    public static Task<IResult> Post(Guid id, IMessageBus bus) =>
+        ApiDoor.Invoke(bus, new OpenWorkshop(id), Results.Accepted($"/api/workshops/{id}"));
 }

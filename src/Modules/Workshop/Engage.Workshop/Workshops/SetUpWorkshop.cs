@@ -11,7 +11,11 @@ using Wolverine.Marten;
 namespace Engage.Workshop.Workshops;
 
 public record WorkshopSettings(string? Title, string? Introduction, string? ConsentText, DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt,
-    ModerationMode Moderation, int? MinimumGroupSize);
+    ModerationMode Moderation, int? MinimumGroupSize, IReadOnlyList<ThemeSettings>? Themes = null,
+    IReadOnlyList<Participants.ProfileQuestions.Question>? ProfileQuestions = null, DeletionPolicy? OnDeletion = null);
+
+/// <summary>A theme as staff word it. A known id keeps the seminar's problem statements behind it; a new id adds a theme.</summary>
+public record ThemeSettings(Guid? Id, string? Title, string? Description, IReadOnlyList<string>? Prompts, IReadOnlyList<string>? Seeds);
 
 public record SetUpWorkshop(Guid WorkshopId, WorkshopSettings Settings);
 
@@ -35,6 +39,9 @@ public static class SetUpWorkshopHandler
         var minimum = s.MinimumGroupSize ?? workshop.MinimumGroupSize;
         RuleBroken.Unless(minimum is >= 3 and <= 1000, "'minimumGroupSize' must be 3 to 1,000.");
 
+        if (s.Themes is { } themes) workshop.Themes = Themes(workshop, themes);
+        if (s.ProfileQuestions is { } questions) workshop.ProfileQuestions = Questions(workshop, questions);
+        workshop.OnDeletion = s.OnDeletion ?? workshop.OnDeletion;
         workshop.Title = title;
         workshop.Introduction = s.Introduction?.Trim() ?? "";
         workshop.ConsentText = s.ConsentText?.Trim() ?? "";
@@ -43,6 +50,35 @@ public static class SetUpWorkshopHandler
         workshop.Moderation = s.Moderation;
         workshop.MinimumGroupSize = minimum;
         return MartenOps.Store(workshop);
+    }
+
+    private static List<WorkshopTheme> Themes(Workshop workshop, IReadOnlyList<ThemeSettings> given)
+    {
+        RuleBroken.Unless(given.Count is > 0 and <= 20, "'themes' must hold 1 to 20 themes.");
+        // Once people contribute, a theme holds their words: it can be reworded but not removed.
+        RuleBroken.Unless(workshop.Status == WorkshopStatus.Draft || workshop.Themes.All(t => given.Any(g => g.Id == t.Id)),
+            "Themes cannot be removed once the workshop is open.", 409);
+        return given.Select((g, i) =>
+        {
+            var title = g.Title?.Trim() ?? "";
+            RuleBroken.Unless(title.Length is > 0 and <= 200, $"'themes[{i}].title' is required (at most 200 characters).");
+            var lines = (g.Prompts ?? []).Concat(g.Seeds ?? []).ToList();
+            RuleBroken.Unless((g.Description?.Length ?? 0) <= 2000 && lines.Count <= 20 && lines.All(l => l.Length is > 0 and <= 500),
+                $"'themes[{i}]': description up to 2,000 characters; up to 20 prompts and seeds, each 1 to 500 characters.");
+            var existing = workshop.Themes.FirstOrDefault(t => t.Id == g.Id);
+            return new WorkshopTheme(existing?.Id ?? Guid.CreateVersion7(), title, g.Description?.Trim() ?? "", [.. g.Prompts ?? []], [.. g.Seeds ?? []],
+                existing?.Problems ?? []);
+        }).ToList();
+    }
+
+    private static List<Participants.ProfileQuestions.Question> Questions(Workshop workshop, IReadOnlyList<Participants.ProfileQuestions.Question> given)
+    {
+        RuleBroken.Unless(workshop.Status == WorkshopStatus.Draft, "Profile questions are fixed once people have started to join.", 409);
+        RuleBroken.Unless(given.Count <= 10 && given.Select(q => q.Key).Distinct().Count() == given.Count, "'profileQuestions': up to 10, with distinct keys.");
+        RuleBroken.Unless(given.All(q => q.Key is { Length: > 0 and <= 50 } && q.Key.All(char.IsAsciiLetterOrDigit) && q.Text is { Length: > 0 and <= 200 }
+                && q.Options is { Length: > 0 and <= 30 } && q.Options.All(o => o is { Length: > 0 and <= 100 })),
+            "Each profile question needs a key (letters and digits), a text, and 1 to 30 options of up to 100 characters.");
+        return [.. given];
     }
 }
 

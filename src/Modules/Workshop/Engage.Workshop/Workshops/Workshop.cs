@@ -5,6 +5,9 @@ public enum WorkshopStatus { Draft, Open, Closed }
 /// <summary>Post: published unless the checks hold it, reviewed after. Pre: every contribution waits for a moderator.</summary>
 public enum ModerationMode { Post, Pre }
 
+/// <summary>What happens to someone's contributions when they delete their account.</summary>
+public enum DeletionPolicy { KeepAnonymously, Remove }
+
 /// <summary>A crowdsourcing workshop, created as a draft from the seminar's agreed themes.</summary>
 public class Workshop
 {
@@ -20,9 +23,13 @@ public class Workshop
     public DateTimeOffset? OpensAt { get; set; }
     public DateTimeOffset? ClosesAt { get; set; }
     public List<WorkshopTheme> Themes { get; set; } = [];
+    /// <summary>What people are asked when they join; answers must be one of each question's options.</summary>
+    public List<Participants.ProfileQuestions.Question> ProfileQuestions { get; set; } = [.. Participants.ProfileQuestions.Acp];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? OpenedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
+    public DateTimeOffset? ClosingReminderSentAt { get; set; }
+    public DeletionPolicy OnDeletion { get; set; }
     /// <summary>Published reports, newest last: what the workshop tells participants came of it.</summary>
     public List<ReportNotice> Reports { get; set; } = [];
     /// <summary>Where an imported conversation came from and how its licence asks to be credited.</summary>

@@ -78,10 +78,10 @@ public class WorkshopModel(IWorkshopStore store, IMessageBus bus, IOptions<Contr
         return Partial("_Similar", (id, themeId, similar));
     }
 
-    public Task<IActionResult> OnPostJoinAsync(Guid id, string? email, bool consent, Dictionary<string, string>? profile, bool showProfession)
+    public Task<IActionResult> OnPostJoinAsync(Guid id, string? email, bool consent, Dictionary<string, string>? profile, bool showProfession, bool emailUpdates)
     {
         Email = email;
-        return Run(id, new RegisterParticipant(id, new JoinForm(email, consent, profile, showProfession)),
+        return Run(id, new RegisterParticipant(id, new JoinForm(email, consent, profile, showProfession, emailUpdates)),
             "Thank you. Check your email for a link to sign in and take part.");
     }
 

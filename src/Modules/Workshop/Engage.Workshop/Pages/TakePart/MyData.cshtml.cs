@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Engage.Platform;
+using Engage.Platform.Web;
+using Engage.Workshop.Contributions;
+using Engage.Workshop.Participants;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wolverine;
+
+namespace Engage.Workshop.Pages.TakePart;
+
+/// <summary>A participant's own data in a workshop: read it, download it, or delete it.</summary>
+[Authorize(Roles = Roles.Participant)]
+public class MyDataModel(IWorkshopStore store, IMessageBus bus) : PageModel
+{
+    public YourData Data { get; private set; } = null!;
+    public bool KeepsContributions { get; private set; }
+    public List<string> Errors { get; } = [];
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        await using var session = store.QuerySession();
+        if (await YourDataQueries.ExportAsync(session, id, User.ParticipantIdentity()!.Value) is not { } data) return false;
+        Data = data;
+        KeepsContributions = (await session.LoadAsync<Workshops.Workshop>(id))!.OnDeletion == Workshops.DeletionPolicy.KeepAnonymously;
+        return true;
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetDownloadAsync(Guid id) => await LoadAsync(id)
+        ? File(JsonSerializer.SerializeToUtf8Bytes(Data, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }),
+            "application/json", $"engage-my-data-{id}.json")
+        : NotFound();
+
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, bool confirm)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (!confirm)
+        {
+            Errors.Add("Tick the box to confirm that you want your data deleted.");
+            Response.StatusCode = 400;
+            return Page();
+        }
+        await bus.InvokeAsync(new DeleteYourData(id, User.ParticipantIdentity()!.Value));
+        await HttpContext.SignOutAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme);
+        return Redirect("/take-part?deleted=1");
+    }
+}
