@@ -125,9 +125,9 @@ public class when_the_daily_digest_is_composed
         var oldReply = new Contribution { Id = Guid.NewGuid(), AuthorId = other, ParentId = mine.Id, PostedAt = now.AddDays(-2) };
         var newReply = new Contribution { Id = Guid.NewGuid(), AuthorId = other, ParentId = mine.Id, PostedAt = now.AddHours(-2) };
         var idea = new Contribution { Id = Guid.NewGuid(), AuthorId = other, PostedAt = now.AddHours(-3) };
-        var votes = new[] { idea.Id, idea.Id, mine.Id }.Select(c => new Engage.Workshop.Voting.Vote { ContributionId = c, Value = "agree" }).ToList();
+        var tallies = new Dictionary<Guid, Tally> { [idea.Id] = new(2, 0, 0), [mine.Id] = new(1, 0, 0) };
 
-        var digest = Engage.Workshop.Engagement.DigestsHandler.Compose(reader, [mine, oldReply, newReply, idea], votes, now);
+        var digest = Engage.Workshop.Engagement.DigestsHandler.Compose(reader, [mine, oldReply, newReply, idea], tallies, now);
 
         Assert.Equal([newReply.Id], digest.Replies.Select(r => r.Id));
         Assert.Equal((idea.Id, 2), (digest.Popular.Single().Contribution.Id, digest.Popular.Single().Agree));

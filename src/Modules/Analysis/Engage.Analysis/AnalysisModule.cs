@@ -31,6 +31,13 @@ public static class AnalysisModule
             .ApplyAllDatabaseChangesOnStartup();
 
         builder.Services.AddModuleServices(typeof(AnalysisModule).Assembly);
+        // A national launch sends thousands of votes a second; storing them one transaction each
+        // would leave Analysis far behind. A batch waits at most 100 ms for company.
+        builder.Services.ConfigureWolverine(opts => opts.BatchMessagesOf<Engage.Workshop.Contracts.VoteCast>(batch =>
+        {
+            batch.BatchSize = 500;
+            batch.TriggerTime = TimeSpan.FromMilliseconds(100);
+        }));
         builder.Services.AddSingleton(new NavigationItem("Analysis", "/analysis", 30, Roles.Admin, Roles.Analyst));
         return builder;
     }

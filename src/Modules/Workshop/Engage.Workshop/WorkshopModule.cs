@@ -49,14 +49,14 @@ public static class WorkshopModule
     {
         opts.Schema.For<Workshops.Workshop>().Index(x => x.SeminarId);
         opts.Projections.Snapshot<Contribution>(SnapshotLifecycle.Inline);
-        opts.Schema.For<Contribution>().Index(x => x.WorkshopId);
+        opts.Schema.For<Contribution>().Index(x => x.WorkshopId).Index(x => x.ThemeId).Index(x => x.ParentId);
         opts.Events.AddEventTypes([typeof(ContributionPosted), typeof(ContributionHeld), typeof(ContributionApproved),
             typeof(ContributionRejected), typeof(ContributionRedacted), typeof(ContributionFlagged), typeof(ContributionKept),
             typeof(ContributionEdited), typeof(ContributionWithdrawnByAuthor), typeof(ContributionAnonymised)]);
         opts.Schema.For<Contribution>().Index(x => x.Status);
         opts.Schema.For<Participants.Registration>().Index(x => x.WorkshopId).UniqueIndex(x => x.WorkshopId, x => x.IdentityId);
         opts.Projections.Snapshot<Voting.Vote>(SnapshotLifecycle.Inline);
-        opts.Schema.For<Voting.Vote>().Index(x => x.ContributionId);
+        opts.Schema.For<Voting.Vote>().Index(x => x.ContributionId).Index(x => x.WorkshopId).Index(x => x.ParticipantId);
         opts.Events.AddEventType<Voting.VoteChanged>();
     }
 }

@@ -33,22 +33,27 @@ public class CorpusClosure
     public DateTimeOffset ClosedAt { get; set; }
 }
 
+/// <summary>
+/// Votes arrive in batches (AnalysisModule batches <see cref="VoteCast"/>): one transaction stores
+/// hundreds, so Analysis keeps up with a busy workshop. Votes can arrive out of order after retries:
+/// an older vote never replaces a newer one.
+/// </summary>
 [MartenStore(typeof(IAnalysisStore))]
-public static class VoteCastHandler
+public static class VoteCastBatchHandler
 {
-    /// <summary>Votes can arrive out of order after retries: an older vote never replaces a newer one.</summary>
-    public static async Task<IMartenOp> Handle(VoteCast vote, Marten.IQuerySession session)
+    public static async Task Handle(VoteCast[] votes, Marten.IDocumentSession session)
     {
-        var id = $"{vote.ContributionId}:{vote.ParticipantId}";
-        var current = await session.LoadAsync<CorpusVote>(id);
-        return current is not null && current.CastAt > vote.CastAt
-            ? MartenOps.Nothing()
-            : MartenOps.Store(new CorpusVote
-            {
-                Id = id, WorkshopId = vote.WorkshopId, ContributionId = vote.ContributionId,
-                ParticipantId = vote.ParticipantId, Value = vote.Vote, CastAt = vote.CastAt
-            });
+        var latest = votes.GroupBy(IdOf).Select(g => g.MaxBy(v => v.CastAt)!).ToList();
+        var current = (await session.LoadManyAsync<CorpusVote>(latest.Select(IdOf).ToArray())).ToDictionary(v => v.Id);
+        var newer = latest.Where(v => !current.TryGetValue(IdOf(v), out var stored) || stored.CastAt <= v.CastAt).Select(vote => new CorpusVote
+        {
+            Id = IdOf(vote), WorkshopId = vote.WorkshopId, ContributionId = vote.ContributionId,
+            ParticipantId = vote.ParticipantId, Value = vote.Vote, CastAt = vote.CastAt
+        }).ToArray();
+        if (newer.Length > 0) session.Store(newer);
     }
+
+    private static string IdOf(VoteCast vote) => $"{vote.ContributionId}:{vote.ParticipantId}";
 }
 
 [MartenStore(typeof(IAnalysisStore))]

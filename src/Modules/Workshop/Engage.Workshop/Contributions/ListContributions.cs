@@ -13,6 +13,18 @@ namespace Engage.Workshop.Contributions;
 public record ListedContribution(Guid Id, Guid ThemeId, Guid? ParentId, string Pseudonym, string Text, DateTimeOffset PostedAt,
     int Agree, int Disagree, int Pass, int Replies, string? MyVote);
 
+/// <summary>Just enough of a contribution to put a theme in order, so a theme of 10,000 is ordered without loading 10,000 texts.</summary>
+public record ThemeEntry(Guid Id, Guid? ParentId, DateTimeOffset PostedAt);
+
+public record Tally(int Agree, int Disagree, int Pass)
+{
+    public static readonly Tally None = new(0, 0, 0);
+    public int Total => Agree + Disagree + Pass;
+}
+
+/// <summary>One page of a theme, and the replies to what is on it.</summary>
+public record ThemePage(int Total, IReadOnlyList<ListedContribution> Rows, ILookup<Guid, ListedContribution> Replies);
+
 /// <summary>
 /// The orders people read a theme in. "unvoted" puts first what the reader has not voted on yet, the
 /// least-voted first, so every contribution gets seen (as Polis does), not only the early popular ones.
@@ -21,35 +33,63 @@ public static class ContributionListing
 {
     public static readonly string[] Sorts = ["newest", "agreed", "discussed", "unvoted"];
 
-    public static IReadOnlyList<ListedContribution> Build(IReadOnlyList<Contribution> published, IReadOnlyList<Vote> votes, Guid? reader, string sort)
+    public static IReadOnlyList<ThemeEntry> Order(IReadOnlyList<ThemeEntry> entries, IReadOnlyDictionary<Guid, Tally> tallies,
+        IReadOnlyDictionary<Guid, string> mine, IReadOnlyDictionary<Guid, int> replies, string sort)
     {
-        var counts = votes.GroupBy(v => v.ContributionId).ToDictionary(g => g.Key, g => g.GroupBy(v => v.Value).ToDictionary(x => x.Key, x => x.Count()));
-        var mine = reader is { } me ? votes.Where(v => v.ParticipantId == me).ToDictionary(v => v.ContributionId, v => v.Value) : [];
-        var replies = published.Where(c => c.ParentId is not null).GroupBy(c => c.ParentId!.Value).ToDictionary(g => g.Key, g => g.Count());
-        var rows = published.Select(c =>
-        {
-            var n = counts.GetValueOrDefault(c.Id) ?? [];
-            return new ListedContribution(c.Id, c.ThemeId, c.ParentId, c.Pseudonym, c.Text, c.PostedAt, n.GetValueOrDefault("agree"),
-                n.GetValueOrDefault("disagree"), n.GetValueOrDefault("pass"), replies.GetValueOrDefault(c.Id), mine.GetValueOrDefault(c.Id));
-        });
+        Tally T(ThemeEntry e) => tallies.GetValueOrDefault(e.Id, Tally.None);
         return (sort switch
         {
-            "agreed" => rows.OrderByDescending(r => r.Agree).ThenBy(r => r.Disagree).ThenByDescending(r => r.PostedAt),
-            "discussed" => rows.OrderByDescending(r => r.Replies).ThenByDescending(r => r.Agree + r.Disagree + r.Pass).ThenByDescending(r => r.PostedAt),
-            "unvoted" => rows.OrderBy(r => r.MyVote is null ? 0 : 1).ThenBy(r => r.Agree + r.Disagree + r.Pass).ThenByDescending(r => r.PostedAt),
-            _ => rows.OrderByDescending(r => r.PostedAt)
+            "agreed" => entries.OrderByDescending(e => T(e).Agree).ThenBy(e => T(e).Disagree).ThenByDescending(e => e.PostedAt),
+            "discussed" => entries.OrderByDescending(e => replies.GetValueOrDefault(e.Id)).ThenByDescending(e => T(e).Total).ThenByDescending(e => e.PostedAt),
+            "unvoted" => entries.OrderBy(e => mine.ContainsKey(e.Id) ? 1 : 0).ThenBy(e => T(e).Total).ThenByDescending(e => e.PostedAt),
+            _ => entries.OrderByDescending(e => e.PostedAt)
         }).ToList();
     }
 
-    /// <summary>A theme's published contributions and their votes, read once for any sort.</summary>
-    public static async Task<(IReadOnlyList<Contribution>, IReadOnlyList<Vote>)> LoadTheme(IQuerySession session, Guid workshopId, Guid? themeId)
+    /// <summary>
+    /// Reads a page of a theme: the entries, the vote counts (counted by PostgreSQL, not by loading
+    /// every vote), the reader's own votes, then only the texts on the page. With <paramref name="threads"/>
+    /// the page holds top-level contributions and their replies come alongside.
+    /// </summary>
+    public static async Task<ThemePage> ReadAsync(IQuerySession session, Guid workshopId, Guid themeId, Guid? reader, string sort, int skip, int take, bool threads)
     {
-        var published = await session.Query<Contribution>()
-            .Where(c => c.WorkshopId == workshopId && c.Status == ContributionStatus.Published && (themeId == null || c.ThemeId == themeId))
-            .OrderByDescending(c => c.PostedAt).Take(10_000).ToListAsync();
-        var ids = published.Select(c => c.Id).ToArray();
-        var votes = ids.Length == 0 ? [] : await session.Query<Vote>().Where(v => v.ContributionId.In(ids)).ToListAsync();
-        return (published, votes);
+        var entries = await session.Query<Contribution>()
+            .Where(c => c.WorkshopId == workshopId && c.ThemeId == themeId && c.Status == ContributionStatus.Published)
+            .Select(c => new ThemeEntry(c.Id, c.ParentId, c.PostedAt)).ToListAsync();
+        var tallies = await TalliesAsync(session, workshopId);
+        var mine = reader is { } me
+            ? (await session.Query<Vote>().Where(v => v.WorkshopId == workshopId && v.ParticipantId == me).ToListAsync()).ToDictionary(v => v.ContributionId, v => v.Value)
+            : [];
+        var replies = entries.Where(e => e.ParentId is not null).GroupBy(e => e.ParentId!.Value).ToDictionary(g => g.Key, g => g.Count());
+
+        var candidates = threads ? entries.Where(e => e.ParentId is null).ToList() : entries;
+        var page = Order(candidates, tallies, mine, replies, sort).Skip(skip).Take(take).ToList();
+        var onPage = page.Select(e => e.Id).ToHashSet();
+        var replyEntries = threads ? entries.Where(e => e.ParentId is { } p && onPage.Contains(p)).OrderBy(e => e.PostedAt).ToList() : [];
+        var texts = (await session.LoadManyAsync<Contribution>(page.Concat(replyEntries).Select(e => e.Id).ToArray())).ToDictionary(c => c.Id);
+
+        ListedContribution Row(ThemeEntry e)
+        {
+            var c = texts[e.Id];
+            var t = tallies.GetValueOrDefault(e.Id, Tally.None);
+            return new ListedContribution(c.Id, c.ThemeId, c.ParentId, c.Pseudonym, c.Text, c.PostedAt, t.Agree, t.Disagree, t.Pass,
+                replies.GetValueOrDefault(c.Id), mine.GetValueOrDefault(c.Id));
+        }
+        return new ThemePage(candidates.Count, page.Where(e => texts.ContainsKey(e.Id)).Select(Row).ToList(),
+            replyEntries.Where(e => texts.ContainsKey(e.Id)).Select(Row).ToLookup(r => r.ParentId!.Value));
+    }
+
+    private sealed record TallyRow(Guid ContributionId, string Value, int Count);
+
+    /// <summary>Agree, disagree and pass counts for every contribution in the workshop, grouped in the database.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, Tally>> TalliesAsync(IQuerySession session, Guid workshopId)
+    {
+        var rows = await session.QueryAsync<TallyRow>(
+            $"select json_build_object('ContributionId', data ->> 'ContributionId', 'Value', data ->> 'Value', 'Count', count(*)) " +
+            $"from {WorkshopModule.Schema}.mt_doc_vote where (data ->> 'WorkshopId')::uuid = ? group by data ->> 'ContributionId', data ->> 'Value'",
+            workshopId);
+        return rows.GroupBy(r => r.ContributionId).ToDictionary(g => g.Key, g => new Tally(
+            g.Where(r => r.Value == "agree").Sum(r => r.Count), g.Where(r => r.Value == "disagree").Sum(r => r.Count), g.Where(r => r.Value == "pass").Sum(r => r.Count)));
     }
 }
 
@@ -57,6 +97,8 @@ public static class ContributionListing
 [Authorize(Roles = Roles.Admin + "," + Roles.ProgrammeStaff + "," + Roles.Participant)]
 public static class ListContributionsEndpoint
 {
+    public const int PageSize = 50;
+
     [WolverineGet("/api/workshops/{id}/themes/{themeId}/contributions")]
     public static async Task<IResult> Get(Guid id, Guid themeId, string? sort, int? page, ClaimsPrincipal user, IQuerySession session)
     {
@@ -65,8 +107,7 @@ public static class ListContributionsEndpoint
             return ApiDoor.Problem(new RuleBroken(400, $"'sort' must be one of {string.Join(", ", ContributionListing.Sorts)}."));
         if (page is < 1) return ApiDoor.Problem(new RuleBroken(400, "'page' starts at 1."));
         var reader = user.ParticipantIdentity() is { } identity ? (await session.RegistrationOf(id, identity))?.Id : null;
-        var (published, votes) = await ContributionListing.LoadTheme(session, id, themeId);
-        var listed = ContributionListing.Build(published, votes, reader, order);
-        return Results.Ok(listed.Skip(((page ?? 1) - 1) * 50).Take(50));
+        var read = await ContributionListing.ReadAsync(session, id, themeId, reader, order, ((page ?? 1) - 1) * PageSize, PageSize, threads: false);
+        return Results.Ok(read.Rows);
     }
 }

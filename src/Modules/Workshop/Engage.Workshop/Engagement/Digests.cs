@@ -2,7 +2,6 @@ using System.Text;
 using Engage.Platform.SignInLinks;
 using Engage.Workshop.Contributions;
 using Engage.Workshop.Participants;
-using Engage.Workshop.Voting;
 using Engage.Workshop.Workshops;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -26,14 +25,13 @@ public static class DigestsHandler
     /// Replies to the reader's contributions since their last digest, and the three most agreed ideas
     /// posted in the last day that are not theirs. Empty digests are not sent.
     /// </summary>
-    public static Digest Compose(Registration reader, IReadOnlyList<Contribution> published, IReadOnlyList<Vote> votes, DateTimeOffset now)
+    public static Digest Compose(Registration reader, IReadOnlyList<Contribution> published, IReadOnlyDictionary<Guid, Tally> tallies, DateTimeOffset now)
     {
         var since = reader.LastDigestAt ?? reader.RegisteredAt;
         var mine = published.Where(c => c.AuthorId == reader.Id).Select(c => c.Id).ToHashSet();
         var replies = published.Where(c => c.ParentId is { } p && mine.Contains(p) && c.AuthorId != reader.Id && c.PostedAt > since).OrderBy(c => c.PostedAt).ToList();
-        var agrees = votes.Where(v => v.Value == "agree").GroupBy(v => v.ContributionId).ToDictionary(g => g.Key, g => g.Count());
-        var popular = published.Where(c => c.ParentId is null && c.AuthorId != reader.Id && c.PostedAt > now.AddDays(-1) && agrees.GetValueOrDefault(c.Id) > 0)
-            .Select(c => (c, agrees[c.Id])).OrderByDescending(x => x.Item2).Take(3).ToList();
+        var popular = published.Where(c => c.ParentId is null && c.AuthorId != reader.Id && c.PostedAt > now.AddDays(-1) && tallies.GetValueOrDefault(c.Id, Tally.None).Agree > 0)
+            .Select(c => (c, tallies[c.Id].Agree)).OrderByDescending(x => x.Item2).Take(3).ToList();
         return new Digest(replies, popular);
     }
 
@@ -44,10 +42,11 @@ public static class DigestsHandler
         {
             var readers = await session.Query<Registration>().Where(r => r.WorkshopId == workshop.Id && r.EmailUpdates).ToListAsync();
             if (readers.Count == 0) continue;
-            var (published, votes) = await ContributionListing.LoadTheme(session, workshop.Id, null);
+            var published = await session.Query<Contribution>().Where(c => c.WorkshopId == workshop.Id && c.Status == ContributionStatus.Published).ToListAsync();
+            var tallies = await ContributionListing.TalliesAsync(session, workshop.Id);
             foreach (var reader in readers)
             {
-                var digest = Compose(reader, published, votes, now);
+                var digest = Compose(reader, published, tallies, now);
                 reader.LastDigestAt = now;
                 session.Store(reader);
                 if (digest.Replies.Count + digest.Popular.Count == 0) continue;

@@ -72,7 +72,7 @@ public static class ImportPolisConversationHandler
         {
             var (contributionId, _) = contributions[v.CommentId];
             var voter = people[v.VoterId].Id;
-            return new Vote { Id = Vote.IdFor(contributionId, voter), ContributionId = contributionId, ParticipantId = voter, Value = v.Value, CastAt = v.CastAt };
+            return new Vote { Id = Vote.IdFor(contributionId, voter), ContributionId = contributionId, WorkshopId = workshop.Id, ParticipantId = voter, Value = v.Value, CastAt = v.CastAt };
         }).ToArray();
         session.Store(votes);
         var visible = contributions.Values.Where(c => c.Published).Select(c => c.Id).ToHashSet();

@@ -28,11 +28,12 @@ public class Vote
 {
     public Guid Id { get; set; }
     public Guid ContributionId { get; set; }
+    public Guid WorkshopId { get; set; }
     public Guid ParticipantId { get; set; }
     public string Value { get; set; } = "";
     public DateTimeOffset CastAt { get; set; }
 
-    public static Vote Create(VoteChanged e) => new() { Id = e.VoteId, ContributionId = e.ContributionId, ParticipantId = e.ParticipantId, Value = e.Value, CastAt = e.At };
+    public static Vote Create(VoteChanged e) => new() { Id = e.VoteId, ContributionId = e.ContributionId, WorkshopId = e.WorkshopId, ParticipantId = e.ParticipantId, Value = e.Value, CastAt = e.At };
 
     public void Apply(VoteChanged e)
     {

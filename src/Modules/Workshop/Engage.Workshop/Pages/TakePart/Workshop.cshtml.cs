@@ -28,16 +28,17 @@ public class WorkshopModel(IWorkshopStore store, IMessageBus bus, IOptions<Contr
     public Workshops.Workshop Workshop { get; private set; } = null!;
     public Registration? Me { get; private set; }
     public Workshops.WorkshopTheme? Theme { get; private set; }
-    /// <summary>The theme's top-level contributions in the chosen order; replies are in <see cref="Replies"/>.</summary>
+    /// <summary>This page of the theme's top-level contributions in the chosen order; their replies are in <see cref="Replies"/>.</summary>
     public IReadOnlyList<ListedContribution> Threads { get; private set; } = [];
     public ILookup<Guid, ListedContribution> Replies { get; private set; } = Enumerable.Empty<ListedContribution>().ToLookup(c => c.Id);
+    public int ThreadCount { get; private set; }
     public IReadOnlyDictionary<Guid, int> CountByTheme { get; private set; } = new Dictionary<Guid, int>();
     /// <summary>The reader's own contributions still inside the edit window.</summary>
     public HashSet<Guid> Changeable { get; private set; } = [];
     [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "newest";
     [BindProperty(SupportsGet = true, Name = "theme")] public Guid? ThemeId { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
-    public int Pages => Math.Max(1, (Threads.Count + PageSize - 1) / PageSize);
+    public int Pages => Math.Max(1, (ThreadCount + PageSize - 1) / PageSize);
     public List<string> Errors { get; } = [];
     public string? Done { get; private set; }
     public string? Email { get; private set; }
@@ -57,13 +58,12 @@ public class WorkshopModel(IWorkshopStore store, IMessageBus bus, IOptions<Contr
             CountByTheme = themes.GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
             return true;
         }
-        var (published, votes) = await ContributionListing.LoadTheme(session, id, Theme.Id);
-        var listed = ContributionListing.Build(published, votes, Me?.Id, Sort);
-        Threads = listed.Where(c => c.ParentId is null).ToList();
-        PageNumber = Math.Clamp(PageNumber, 1, Pages);
-        Replies = listed.Where(c => c.ParentId is not null).OrderBy(c => c.PostedAt).ToLookup(c => c.ParentId!.Value);
+        PageNumber = Math.Max(1, PageNumber);
+        var read = await ContributionListing.ReadAsync(session, id, Theme.Id, Me?.Id, Sort, (PageNumber - 1) * PageSize, PageSize, threads: true);
+        (ThreadCount, Threads, Replies) = (read.Total, read.Rows, read.Replies);
         var since = clock.GetUtcNow() - TimeSpan.FromMinutes(options.Value.EditWindowMinutes);
-        Changeable = Me is null ? [] : published.Where(c => c.AuthorId == Me.Id && c.PostedAt >= since).Select(c => c.Id).ToHashSet();
+        Changeable = Me is null ? [] : (await session.Query<Contribution>()
+            .Where(c => c.WorkshopId == id && c.AuthorId == Me.Id && c.PostedAt >= since && c.Status == ContributionStatus.Published).Select(c => c.Id).ToListAsync()).ToHashSet();
         return true;
     }
 
