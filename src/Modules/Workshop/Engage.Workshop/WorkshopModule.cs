@@ -49,14 +49,16 @@ public static class WorkshopModule
     {
         opts.Schema.For<Workshops.Workshop>().Index(x => x.SeminarId);
         opts.Projections.Snapshot<Contribution>(SnapshotLifecycle.Inline);
-        opts.Schema.For<Contribution>().Index(x => x.WorkshopId).Index(x => x.ThemeId).Index(x => x.ParentId);
+        // Ordering a theme reads these for every contribution in it: as columns, not out of each JSON document (ADR 0010).
+        opts.Schema.For<Contribution>().Duplicate(x => x.WorkshopId).Duplicate(x => x.ThemeId).Duplicate(x => x.ParentId)
+            .Duplicate(x => x.PostedAt).Duplicate(x => x.Status);
         opts.Events.AddEventTypes([typeof(ContributionPosted), typeof(ContributionHeld), typeof(ContributionApproved),
             typeof(ContributionRejected), typeof(ContributionRedacted), typeof(ContributionFlagged), typeof(ContributionKept),
             typeof(ContributionEdited), typeof(ContributionWithdrawnByAuthor), typeof(ContributionAnonymised)]);
-        opts.Schema.For<Contribution>().Index(x => x.Status);
         opts.Schema.For<Participants.Registration>().Index(x => x.WorkshopId).UniqueIndex(x => x.WorkshopId, x => x.IdentityId);
         opts.Projections.Snapshot<Voting.Vote>(SnapshotLifecycle.Inline);
-        opts.Schema.For<Voting.Vote>().Index(x => x.ContributionId).Index(x => x.WorkshopId).Index(x => x.ParticipantId);
+        opts.Schema.For<Voting.Vote>().Duplicate(x => x.WorkshopId).Duplicate(x => x.ContributionId).Duplicate(x => x.Value)
+            .Index(x => x.ParticipantId);
         opts.Events.AddEventType<Voting.VoteChanged>();
     }
 }

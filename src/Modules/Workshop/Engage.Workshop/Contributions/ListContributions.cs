@@ -53,9 +53,9 @@ public static class ContributionListing
     /// </summary>
     public static async Task<ThemePage> ReadAsync(IQuerySession session, Guid workshopId, Guid themeId, Guid? reader, string sort, int skip, int take, bool threads)
     {
-        var entries = await session.Query<Contribution>()
-            .Where(c => c.WorkshopId == workshopId && c.ThemeId == themeId && c.Status == ContributionStatus.Published)
-            .Select(c => new ThemeEntry(c.Id, c.ParentId, c.PostedAt)).ToListAsync();
+        var entries = await session.QueryAsync<ThemeEntry>(
+            $"select json_build_object('Id', id, 'ParentId', parent_id, 'PostedAt', posted_at) from {WorkshopModule.Schema}.mt_doc_contribution " +
+            "where workshop_id = ? and theme_id = ? and status = ?", workshopId, themeId, (int)ContributionStatus.Published);
         var tallies = await TalliesAsync(session, workshopId);
         var mine = reader is { } me
             ? (await session.Query<Vote>().Where(v => v.WorkshopId == workshopId && v.ParticipantId == me).ToListAsync()).ToDictionary(v => v.ContributionId, v => v.Value)
@@ -79,14 +79,23 @@ public static class ContributionListing
             replyEntries.Where(e => texts.ContainsKey(e.Id)).Select(Row).ToLookup(r => r.ParentId!.Value));
     }
 
+    private sealed record ThemeCountRow(Guid ThemeId, int Count);
+
+    /// <summary>How many top-level contributions each theme holds.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, int>> CountByThemeAsync(IQuerySession session, Guid workshopId) =>
+        (await session.QueryAsync<ThemeCountRow>(
+            $"select json_build_object('ThemeId', theme_id, 'Count', count(*)) from {WorkshopModule.Schema}.mt_doc_contribution " +
+            "where workshop_id = ? and status = ? and parent_id is null group by theme_id", workshopId, (int)ContributionStatus.Published))
+        .ToDictionary(r => r.ThemeId, r => r.Count);
+
     private sealed record TallyRow(Guid ContributionId, string Value, int Count);
 
-    /// <summary>Agree, disagree and pass counts for every contribution in the workshop, grouped in the database.</summary>
+    /// <summary>Agree, disagree and pass counts for every contribution in the workshop, grouped in the database from duplicated columns.</summary>
     public static async Task<IReadOnlyDictionary<Guid, Tally>> TalliesAsync(IQuerySession session, Guid workshopId)
     {
         var rows = await session.QueryAsync<TallyRow>(
-            $"select json_build_object('ContributionId', data ->> 'ContributionId', 'Value', data ->> 'Value', 'Count', count(*)) " +
-            $"from {WorkshopModule.Schema}.mt_doc_vote where (data ->> 'WorkshopId')::uuid = ? group by data ->> 'ContributionId', data ->> 'Value'",
+            $"select json_build_object('ContributionId', contribution_id, 'Value', value, 'Count', count(*)) " +
+            $"from {WorkshopModule.Schema}.mt_doc_vote where workshop_id = ? group by contribution_id, value",
             workshopId);
         return rows.GroupBy(r => r.ContributionId).ToDictionary(g => g.Key, g => new Tally(
             g.Where(r => r.Value == "agree").Sum(r => r.Count), g.Where(r => r.Value == "disagree").Sum(r => r.Count), g.Where(r => r.Value == "pass").Sum(r => r.Count)));

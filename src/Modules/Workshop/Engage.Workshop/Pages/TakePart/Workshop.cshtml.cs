@@ -53,9 +53,7 @@ public class WorkshopModel(IWorkshopStore store, IMessageBus bus, IOptions<Contr
         Theme = workshop.Themes.FirstOrDefault(t => t.Id == ThemeId);
         if (Theme is null)
         {
-            var themes = await session.Query<Contribution>()
-                .Where(c => c.WorkshopId == id && c.Status == ContributionStatus.Published && c.ParentId == null).Select(c => c.ThemeId).ToListAsync();
-            CountByTheme = themes.GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
+            CountByTheme = await ContributionListing.CountByThemeAsync(session, id);
             return true;
         }
         PageNumber = Math.Max(1, PageNumber);
