@@ -7,6 +7,7 @@ namespace Engage.Analysis.Corpora;
 [MartenStore(typeof(IAnalysisStore))]
 public static class ContributionPublishedHandler
 {
-    public static IMartenOp Handle(ContributionPublished published, TypeAdapterConfig mapping) =>
-        MartenOps.Store(published.Adapt<CorpusItem>(mapping));
+    /// <summary>The first contribution of a workshop also opens its corpus (an idempotent upsert, like the item).</summary>
+    public static (IMartenOp, IMartenOp) Handle(ContributionPublished published, TypeAdapterConfig mapping) =>
+        (MartenOps.Store(published.Adapt<CorpusItem>(mapping)), MartenOps.Store(Corpus.OfWorkshop(published.WorkshopId, published.PublishedAt)));
 }

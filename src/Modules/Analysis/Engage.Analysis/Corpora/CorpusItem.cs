@@ -18,12 +18,14 @@ public class CorpusItem
     /// <summary>The author's pseudonymous id in the workshop; null for the programme team.</summary>
     public Guid? AuthorId { get; set; }
     public DateTimeOffset PublishedAt { get; set; }
-    /// <summary>The comment's id in the source of an imported conversation.</summary>
+    /// <summary>The comment's id in the source of an imported conversation, or the row id of an uploaded corpus.</summary>
     public string? SourceId { get; set; }
+    /// <summary>Attributes of the item itself (the columns of an uploaded corpus); workshop items take theirs from the author.</summary>
+    public Dictionary<string, string> Attributes { get; set; } = [];
 }
 
 public sealed class CorpusItemMapping : IRegister
 {
     public void Register(TypeAdapterConfig config) =>
-        config.NewConfig<ContributionPublished, CorpusItem>().Map(d => d.Id, s => s.ContributionId);
+        config.NewConfig<ContributionPublished, CorpusItem>().Map(d => d.Id, s => s.ContributionId).Ignore(d => d.Attributes);
 }

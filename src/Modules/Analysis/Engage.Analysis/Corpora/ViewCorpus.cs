@@ -9,7 +9,7 @@ namespace Engage.Analysis.Corpora;
 public record CorpusItemView(Guid Id, Guid ThemeId, Guid? ParentId, string Text, string Pseudonym, DateTimeOffset PublishedAt,
     int Agree, int Disagree, int Pass, IReadOnlyDictionary<string, string> AuthorAttributes, string? SourceId);
 
-public record CorpusView(Guid WorkshopId, bool Closed, int Participants, IReadOnlyList<CorpusItemView> Items);
+public record CorpusView(Guid Id, bool Closed, int Participants, IReadOnlyList<CorpusItemView> Items);
 
 [MartenStore(typeof(IAnalysisStore))]
 [Authorize(Roles = Roles.Analysts)]
@@ -40,7 +40,7 @@ public static class ViewCorpusEndpoint
             var counts = votes.GetValueOrDefault(i.Id) ?? [];
             return new CorpusItemView(i.Id, i.ThemeId, i.ParentId, i.Text, i.Pseudonym, i.PublishedAt,
                 counts.GetValueOrDefault("agree"), counts.GetValueOrDefault("disagree"), counts.GetValueOrDefault("pass"),
-                i.AuthorId is { } author && people.TryGetValue(author, out var p) ? p.Attributes : new Dictionary<string, string>(), i.SourceId);
+                i.AuthorId is { } author && people.TryGetValue(author, out var p) ? p.Attributes : i.Attributes, i.SourceId);
         }).ToList());
     }
 }
