@@ -66,9 +66,6 @@ public static class Hosting
             // Two people writing to one stream at once (dots, problems in a busy seminar): the loser of
             // Marten's version check simply runs again on the new state.
             opts.OnException<JasperFx.ConcurrencyException>().RetryTimes(3);
-            // Two first writes to a new stream at once (one participant's two quick votes on one
-            // contribution): the loser runs again and appends to the stream the winner created.
-            opts.OnException<Marten.Exceptions.ExistingStreamIdCollisionException>().RetryTimes(3);
         });
 
         builder.Services.AddWolverineHttp();

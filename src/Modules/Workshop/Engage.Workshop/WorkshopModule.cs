@@ -56,9 +56,8 @@ public static class WorkshopModule
             typeof(ContributionRejected), typeof(ContributionRedacted), typeof(ContributionFlagged), typeof(ContributionKept),
             typeof(ContributionEdited), typeof(ContributionWithdrawnByAuthor), typeof(ContributionAnonymised)]);
         opts.Schema.For<Participants.Registration>().Index(x => x.WorkshopId).UniqueIndex(x => x.WorkshopId, x => x.IdentityId);
-        opts.Projections.Snapshot<Voting.Vote>(SnapshotLifecycle.Inline);
-        opts.Schema.For<Voting.Vote>().Duplicate(x => x.WorkshopId).Duplicate(x => x.ContributionId).Duplicate(x => x.Value)
+        // Votes were once stream snapshots with numeric versions; keeping numeric revisions keeps their table as it is.
+        opts.Schema.For<Voting.Vote>().UseNumericRevisions(true).Duplicate(x => x.WorkshopId).Duplicate(x => x.ContributionId).Duplicate(x => x.Value)
             .Index(x => x.ParticipantId);
-        opts.Events.AddEventType<Voting.VoteChanged>();
     }
 }

@@ -33,10 +33,17 @@ public static class PostContributionHandler
 {
     public const int MaxLength = 2000;
 
-    public static async Task<(Workshops.Workshop?, Contribution?, Registration?)> LoadAsync(PostContribution command, IQuerySession session) =>
-        (await session.LoadAsync<Workshops.Workshop>(command.WorkshopId),
-            command.Form.ParentId is { } parent ? await session.LoadAsync<Contribution>(parent) : null,
-            command.IdentityId is { } identity ? await session.RegistrationOf(command.WorkshopId, identity) : null);
+    /// <summary>The workshop, the parent and the author's registration, in one round trip to the database.</summary>
+    public static async Task<(Workshops.Workshop?, Contribution?, Registration?)> LoadAsync(PostContribution command, IQuerySession session)
+    {
+        var batch = session.CreateBatchQuery();
+        var workshop = batch.Load<Workshops.Workshop>(command.WorkshopId);
+        var parent = command.Form.ParentId is { } parentId ? batch.Load<Contribution>(parentId) : Task.FromResult<Contribution?>(null);
+        var identity = command.IdentityId ?? Guid.Empty;
+        var author = batch.Query<Registration>().Where(r => r.WorkshopId == command.WorkshopId && r.IdentityId == identity).ToList();
+        await batch.Execute();
+        return (await workshop, await parent, command.IdentityId is null ? null : (await author).FirstOrDefault());
+    }
 
     public static (ContributionAccepted, IStartStream, OutgoingMessages) Handle(PostContribution command, Workshops.Workshop? workshop,
         Contribution? parent, Registration? author, IOptions<ModerationOptions> moderation, DateTimeOffset now)

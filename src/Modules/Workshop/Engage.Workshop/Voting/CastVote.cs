@@ -20,9 +20,9 @@ public record VoteForm(string? Vote);
 public record CastVote(Guid ContributionId, Guid IdentityId, string? Vote);
 
 /// <summary>
-/// One participant's vote on one contribution: its own small stream (id derived from the pair), so a
-/// change of mind is kept as history and busy contributions do not contend on one stream. The inline
-/// snapshot is the current vote.
+/// One participant's current vote on one contribution: a document whose id follows from the pair, so a
+/// change of mind replaces it with one upsert and busy contributions never contend on a shared row.
+/// What Analysis needs of the history (the latest vote and when) travels in <see cref="VoteCast"/>.
 /// </summary>
 public class Vote
 {
@@ -33,14 +33,6 @@ public class Vote
     public string Value { get; set; } = "";
     public DateTimeOffset CastAt { get; set; }
 
-    public static Vote Create(VoteChanged e) => new() { Id = e.VoteId, ContributionId = e.ContributionId, WorkshopId = e.WorkshopId, ParticipantId = e.ParticipantId, Value = e.Value, CastAt = e.At };
-
-    public void Apply(VoteChanged e)
-    {
-        Value = e.Value;
-        CastAt = e.At;
-    }
-
     public static Guid IdFor(Guid contributionId, Guid participantId)
     {
         Span<byte> pair = stackalloc byte[32];
@@ -50,18 +42,26 @@ public class Vote
     }
 }
 
-public record VoteChanged(Guid VoteId, Guid ContributionId, Guid WorkshopId, Guid ParticipantId, string Value, DateTimeOffset At);
-
 [MartenStore(typeof(IWorkshopStore))]
 public static class CastVoteHandler
 {
     public static readonly string[] Values = ["agree", "disagree", "pass"];
 
-    public static Task<(Contribution?, Workshops.Workshop?, Registration?)> LoadAsync(CastVote command, IQuerySession session) =>
-        session.ContributionInContext(command.ContributionId, command.IdentityId);
+    /// <summary>Everything a vote is checked against, in one round trip to the database.</summary>
+    public static async Task<(Contribution?, Workshops.Workshop?, Registration?)> LoadAsync(CastVote command, IQuerySession session)
+    {
+        var batch = session.CreateBatchQuery();
+        var contribution = batch.Load<Contribution>(command.ContributionId);
+        var registrations = batch.Query<Registration>().Where(r => r.IdentityId == command.IdentityId).ToList();
+        var open = batch.Query<Workshops.Workshop>().Where(w => w.Status == WorkshopStatus.Open).ToList();
+        await batch.Execute();
+        if (await contribution is not { } found) return (null, null, null);
+        var workshop = (await open).FirstOrDefault(w => w.Id == found.WorkshopId) ?? await session.LoadAsync<Workshops.Workshop>(found.WorkshopId);
+        return (found, workshop, (await registrations).FirstOrDefault(r => r.WorkshopId == found.WorkshopId));
+    }
 
-    public static OutgoingMessages Handle(CastVote command, Contribution? contribution, Workshops.Workshop? workshop, Registration? voter,
-        IDocumentSession session, DateTimeOffset now)
+    public static (IMartenOp, OutgoingMessages) Handle(CastVote command, Contribution? contribution, Workshops.Workshop? workshop, Registration? voter,
+        DateTimeOffset now)
     {
         // Held or rejected contributions are not public: to a voter they do not exist.
         RuleBroken.Unless(contribution is { Status: ContributionStatus.Published } && workshop is not null, "The contribution was not found.", 404);
@@ -69,9 +69,12 @@ public static class CastVoteHandler
         RuleBroken.Unless(workshop!.Status == WorkshopStatus.Open, $"The workshop is {workshop.Status}; votes are taken only while it is open.", 409);
         RuleBroken.Unless(Values.Contains(command.Vote), "'vote' must be \"agree\", \"disagree\" or \"pass\".");
 
-        var voteId = Vote.IdFor(contribution!.Id, voter!.Id);
-        session.Events.Append(voteId, new VoteChanged(voteId, contribution.Id, contribution.WorkshopId, voter.Id, command.Vote!, now));
-        return [new VoteCast(contribution.Id, contribution.WorkshopId, voter.Id, command.Vote!, now)];
+        var vote = new Vote
+        {
+            Id = Vote.IdFor(contribution!.Id, voter!.Id), ContributionId = contribution.Id, WorkshopId = contribution.WorkshopId,
+            ParticipantId = voter.Id, Value = command.Vote!, CastAt = now
+        };
+        return (MartenOps.Store(vote), [new VoteCast(contribution.Id, contribution.WorkshopId, voter.Id, command.Vote!, now)]);
     }
 }
 
