@@ -108,15 +108,35 @@ public class when_a_workshop_is_running(EngageHost engage) : EngageTest(engage)
         var nia = await Join("nia@example.org", "Nurse");
         var held = await Post(nia, "Supervision needs protected time.");
         Assert.Equal("held", held.Status);
-        var queue = await (await browser.Get(overview)).Content.ReadAsStringAsync();
-        Assert.Contains("held for: pre-moderation", queue);
+        Assert.Contains("1 waiting for a moderator", await (await browser.Get(overview)).Content.ReadAsStringAsync());
+        var moderation = $"{overview}/moderation";
+        Assert.Contains("held for: pre-moderation", await (await browser.Get(moderation)).Content.ReadAsStringAsync());
         var approved = await Host.ExecuteAndWaitAsync(async () =>
-            await browser.SubmitForm(overview, [new("decision", "approve")], $"{overview}?contributionId={held.Id}&handler=Moderate"));
+            await browser.SubmitForm(moderation, [new("decision", "approve")], $"{moderation}?contributionId={held.Id}&handler=Moderate"));
         Assert.Equal(held.Id, approved.Sent.SingleMessage<ContributionPublished>().ContributionId);
 
         var closed = await Host.ExecuteAndWaitAsync(async () => await browser.SubmitForm(overview, [], $"{overview}?handler=Close"));
         Assert.Equal(workshopId, closed.Sent.SingleMessage<WorkshopClosed>().WorkshopId);
         Assert.Equal(HttpStatusCode.Conflict, (await staff.PostAsync($"/api/workshops/{workshopId}/close", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task a_moderator_decides_on_what_waits_but_cannot_run_the_workshop()
+    {
+        await OpenWorkshop();
+        var nia = await Join("nia@example.org");
+        var held = await Post(nia, "Call me on 0113 496 0000.");
+        var moderator = Engage.Client(await Engage.TokenFor(Roles.Moderator));
+
+        var queue = await (await moderator.GetAsync($"/api/workshops/{workshopId}/moderation")).Read<JsonElement[]>();
+        Assert.Equal("phone number", Assert.Single(queue).GetProperty("heldFor")[0].GetString());
+        var redacted = await Host.ExecuteAndWaitAsync(async () => Assert.Equal(HttpStatusCode.NoContent,
+            (await moderator.PostAsJsonAsync($"/api/contributions/{held.Id}/moderation", new { decision = "redact", reason = "phone number", text = "Call me." })).StatusCode));
+        Assert.Equal("Call me.", redacted.Sent.SingleMessage<ContributionPublished>().Text);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await moderator.PostAsync($"/api/workshops/{workshopId}/close", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await moderator.GetAsync($"/api/workshops/{workshopId}/dashboard")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await nia.GetAsync($"/api/workshops/{workshopId}/moderation")).StatusCode);
     }
 
     [Fact]

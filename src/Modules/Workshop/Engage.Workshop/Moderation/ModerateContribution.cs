@@ -68,7 +68,7 @@ public record HeldContribution(Guid Id, Guid ThemeId, string Pseudonym, string T
 public record DecisionCount(string Decision, string Reason, int Count);
 
 [MartenStore(typeof(IWorkshopStore))]
-[Authorize(Roles = Roles.Programme)]
+[Authorize(Roles = Roles.Moderators)]
 public static class ModerationEndpoint
 {
     [WolverinePost("/api/contributions/{id}/moderation")]

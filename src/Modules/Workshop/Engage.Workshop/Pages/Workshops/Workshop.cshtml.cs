@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Engage.Platform;
 using Engage.Platform.Web;
 using Engage.Workshop.Contributions;
@@ -13,14 +12,13 @@ using Wolverine;
 
 namespace Engage.Workshop.Pages.Staff;
 
-/// <summary>One workshop for programme staff: the live dashboard, opening and closing, and the moderation queue.</summary>
+/// <summary>One workshop for programme staff: the live dashboard, opening and closing, and how much waits for a moderator.</summary>
 [Authorize(Roles = Roles.Programme)]
 public class WorkshopModel(IWorkshopStore store, IMessageBus bus, TimeProvider clock) : PageModel
 {
     public global::Engage.Workshop.Workshops.Workshop Workshop { get; private set; } = null!;
     public DashboardView Dashboard { get; private set; } = null!;
     public IReadOnlyList<HeldContribution> Queue { get; private set; } = [];
-    public IReadOnlyList<DecisionCount> Decisions { get; private set; } = [];
     public List<string> Errors { get; } = [];
     public string? Done { get; private set; }
 
@@ -31,7 +29,6 @@ public class WorkshopModel(IWorkshopStore store, IMessageBus bus, TimeProvider c
         Workshop = workshop;
         Dashboard = (await WorkshopDashboard.LoadAsync(session, id, clock.GetUtcNow()))!;
         Queue = await ModerationEndpoint.Queue(id, session);
-        Decisions = await ModerationEndpoint.Decisions(id, session);
         return true;
     }
 
@@ -43,10 +40,6 @@ public class WorkshopModel(IWorkshopStore store, IMessageBus bus, TimeProvider c
     public Task<IActionResult> OnPostOpenAsync(Guid id) => Run(id, new OpenWorkshop(id), "The workshop is open.");
 
     public Task<IActionResult> OnPostCloseAsync(Guid id) => Run(id, new CloseWorkshop(id), "The workshop is closed and Analysis has been told.");
-
-    public Task<IActionResult> OnPostModerateAsync(Guid id, Guid contributionId, string? decision, string? reason, string? text) =>
-        Run(id, new ModerateContribution(contributionId, Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!), new ModerationForm(decision, reason, text)),
-            "Your decision is recorded.");
 
     private async Task<IActionResult> Run(Guid id, object command, string thanks)
     {
