@@ -12,46 +12,8 @@ using Wolverine.Tracking;
 namespace Engage.IntegrationTests;
 
 /// <summary>Programme staff run the workshop from its pages; participants get digests and reminders, and own their data.</summary>
-public class when_a_workshop_is_running(EngageHost engage) : EngageTest(engage)
+public class when_a_workshop_is_running(EngageHost engage) : WorkshopTest(engage)
 {
-    private record Accepted(Guid Id, string Status);
-
-    private HttpClient staff = null!;
-    private Guid workshopId;
-    private Guid themeId;
-
-    private async Task OpenWorkshop(object? settings = null)
-    {
-        themeId = Guid.NewGuid();
-        var seminarId = Guid.NewGuid();
-        await Host.InvokeMessageAndWaitAsync(new SeminarConcluded(seminarId, "ACP workshop",
-            [new AgreedTheme(themeId, "Supervision", "", ["What support do trainees need?"], [], [])], DateTimeOffset.UtcNow));
-        staff = Engage.Client(await Engage.TokenFor(Roles.ProgrammeStaff));
-        workshopId = (await (await staff.GetAsync($"/api/workshops?seminarId={seminarId}")).Read<JsonElement[]>())[0].GetProperty("id").GetGuid();
-        if (settings is not null) Assert.Equal(HttpStatusCode.NoContent, (await staff.PutAsJsonAsync($"/api/workshops/{workshopId}", settings)).StatusCode);
-        Assert.Equal(HttpStatusCode.Accepted, (await staff.PostAsync($"/api/workshops/{workshopId}/open", null)).StatusCode);
-    }
-
-    private async Task<HttpClient> Join(string email, string profession = "Nurse", bool updates = false)
-    {
-        await Host.ExecuteAndWaitAsync(async () => Assert.Equal(HttpStatusCode.Accepted, (await Engage.Client().PostAsJsonAsync($"/api/workshops/{workshopId}/participants",
-            new { email, consent = true, emailUpdates = updates, profile = new Dictionary<string, string> { ["profession"] = profession } })).StatusCode));
-        var mail = Mails().Last(m => m.To.Mailboxes.Single().Address == email);
-        var linkToken = Regex.Match(mail.TextBody, @"/account/link/(\S+)").Groups[1].Value;
-        var token = await (await Engage.Client().PostAsJsonAsync("/api/auth/participant-token", new { linkToken })).Read<JsonElement>();
-        return Engage.Client(token.GetProperty("accessToken").GetString());
-    }
-
-    private IEnumerable<MimeMessage> Mails() => Directory.GetFiles(Engage.MailFolder).Order().Select(f => MimeMessage.Load(f));
-
-    private async Task<Accepted> Post(HttpClient who, string text, Guid? parentId = null)
-    {
-        Accepted accepted = null!;
-        await Host.ExecuteAndWaitAsync(async () =>
-            accepted = await (await who.PostAsJsonAsync($"/api/workshops/{workshopId}/themes/{themeId}/contributions", new { text, parentId })).Read<Accepted>());
-        return accepted;
-    }
-
     [Fact]
     public async Task the_dashboard_counts_activity_and_suppresses_small_groups_in_the_api_and_the_staff_page()
     {
@@ -105,7 +67,7 @@ public class when_a_workshop_is_running(EngageHost engage) : EngageTest(engage)
             new { email = "x@example.org", consent = true, profile = new Dictionary<string, string> { ["profession"] = "Midwife" } });
         Assert.Contains("'profile.profession' must be one of: Nurse, Paramedic", await refused.Problem());
 
-        var nia = await Join("nia@example.org", "Nurse");
+        var nia = await Join("nia@example.org", "Nurse", region: null);
         var held = await Post(nia, "Supervision needs protected time.");
         Assert.Equal("held", held.Status);
         Assert.Contains("1 waiting for a moderator", await (await browser.Get(overview)).Content.ReadAsStringAsync());

@@ -13,43 +13,8 @@ using Wolverine.Tracking;
 namespace Engage.IntegrationTests;
 
 /// <summary>Participants join a workshop by email, contribute under a pseudonym and vote, and Analysis hears all of it.</summary>
-public class when_participants_take_part_in_a_workshop(EngageHost engage) : EngageTest(engage)
+public class when_participants_take_part_in_a_workshop(EngageHost engage) : WorkshopTest(engage)
 {
-    private record Accepted(Guid Id, string Status);
-
-    private HttpClient staff = null!;
-    private Guid workshopId;
-    private Guid themeId;
-
-    private async Task OpenWorkshop()
-    {
-        themeId = Guid.NewGuid();
-        var seminarId = Guid.NewGuid();
-        await Host.InvokeMessageAndWaitAsync(new SeminarConcluded(seminarId, "ACP workshop",
-            [new AgreedTheme(themeId, "Supervision", "", ["What support do trainees need?"], [], [])], DateTimeOffset.UtcNow));
-        staff = Engage.Client(await Engage.TokenFor(Roles.ProgrammeStaff));
-        workshopId = (await (await staff.GetAsync($"/api/workshops?seminarId={seminarId}")).Read<JsonElement[]>())[0].GetProperty("id").GetGuid();
-        Assert.Equal(HttpStatusCode.Accepted, (await staff.PostAsync($"/api/workshops/{workshopId}/open", null)).StatusCode);
-    }
-
-    /// <summary>Registers <paramref name="email"/> and signs in with the emailed link, as the participant's app would.</summary>
-    private async Task<HttpClient> Join(string email, string profession = "Nurse", string region = "North East and Yorkshire")
-    {
-        await Host.ExecuteAndWaitAsync(async () =>
-        {
-            var response = await Engage.Client().PostAsJsonAsync($"/api/workshops/{workshopId}/participants", new
-            {
-                email, consent = true, showProfession = true, profile = new Dictionary<string, string> { ["profession"] = profession, ["region"] = region }
-            });
-            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        });
-        // Drop-folder files are named by send time, so name order is send order.
-        var mail = Directory.GetFiles(Engage.MailFolder).Order().Select(f => MimeMessage.Load(f)).Last(m => m.To.Mailboxes.Single().Address == email);
-        var linkToken = Regex.Match(mail.TextBody, @"/account/link/(\S+)").Groups[1].Value;
-        var token = await (await Engage.Client().PostAsJsonAsync("/api/auth/participant-token", new { linkToken })).Read<JsonElement>();
-        return Engage.Client(token.GetProperty("accessToken").GetString());
-    }
-
     [Fact]
     public async Task they_join_post_and_vote_and_analysis_gets_pseudonymous_contributions_votes_and_attributes()
     {
