@@ -13,11 +13,10 @@ namespace Engage.Workshop.Pages.TakePart;
 
 /// <summary>A participant's own data in a workshop: read it, download it, or delete it.</summary>
 [Authorize(Roles = Roles.Participant)]
-public class MyDataModel(IWorkshopStore store, IMessageBus bus) : PageModel
+public class MyDataModel(IWorkshopStore store, IMessageBus bus) : CommandPage(bus)
 {
     public YourData Data { get; private set; } = null!;
     public bool KeepsContributions { get; private set; }
-    public List<string> Errors { get; } = [];
 
     private async Task<bool> LoadAsync(Guid id)
     {
@@ -44,7 +43,7 @@ public class MyDataModel(IWorkshopStore store, IMessageBus bus) : PageModel
             Response.StatusCode = 400;
             return Page();
         }
-        await bus.InvokeAsync(new DeleteYourData(id, User.ParticipantIdentity()!.Value));
+        if (!await Send(new DeleteYourData(id, User.ParticipantIdentity()!.Value))) return Page();
         await HttpContext.SignOutAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme);
         return Redirect("/take-part?deleted=1");
     }

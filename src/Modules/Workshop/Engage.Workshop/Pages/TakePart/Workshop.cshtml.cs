@@ -21,7 +21,7 @@ namespace Engage.Workshop.Pages.TakePart;
 /// </summary>
 [EnableRateLimiting(PlatformModule.WriteRateLimit)]
 [AllowAnonymous]
-public class WorkshopModel(IWorkshopStore store, IMessageBus bus, IOptions<ContributionOptions> options, TimeProvider clock) : PageModel
+public class WorkshopModel(IWorkshopStore store, IMessageBus bus, IOptions<ContributionOptions> options, TimeProvider clock) : CommandPage(bus)
 {
     public const int PageSize = 20;
 
@@ -39,8 +39,6 @@ public class WorkshopModel(IWorkshopStore store, IMessageBus bus, IOptions<Contr
     [BindProperty(SupportsGet = true, Name = "theme")] public Guid? ThemeId { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
     public int Pages => Math.Max(1, (ThreadCount + PageSize - 1) / PageSize);
-    public List<string> Errors { get; } = [];
-    public string? Done { get; private set; }
     public string? Email { get; private set; }
 
     private async Task<bool> LoadAsync(Guid id)
@@ -87,12 +85,8 @@ public class WorkshopModel(IWorkshopStore store, IMessageBus bus, IOptions<Contr
     {
         if (User.ParticipantIdentity() is not { } identity) return Challenge();
         ThemeId = themeId;
-        try
-        {
-            var accepted = await bus.InvokeAsync<ContributionAccepted>(new PostContribution(id, themeId, new ContributionForm(text, parentId), identity));
+        if (await Ask<ContributionAccepted>(new PostContribution(id, themeId, new ContributionForm(text, parentId), identity)) is { } accepted)
             Done = Thanks(accepted, parentId is null ? "Thank you: your contribution is posted." : "Thank you: your reply is posted.");
-        }
-        catch (RuleBroken broken) { Refused(broken); }
         return await LoadAsync(id) ? Page() : NotFound();
     }
 
@@ -109,8 +103,8 @@ public class WorkshopModel(IWorkshopStore store, IMessageBus bus, IOptions<Contr
     public Task<IActionResult> OnPostEditAsync(Guid id, Guid contributionId, string? text) =>
         AsParticipant(async identity =>
         {
-            try { Done = Thanks(await bus.InvokeAsync<ContributionAccepted>(new EditContribution(contributionId, identity, new ContributionForm(text, null))), "Your change is saved."); }
-            catch (RuleBroken broken) { Refused(broken); }
+            if (await Ask<ContributionAccepted>(new EditContribution(contributionId, identity, new ContributionForm(text, null))) is { } accepted)
+                Done = Thanks(accepted, "Your change is saved.");
             return await LoadAsync(id) ? Page() : NotFound();
         });
 
@@ -123,18 +117,7 @@ public class WorkshopModel(IWorkshopStore store, IMessageBus bus, IOptions<Contr
 
     private async Task<IActionResult> Run(Guid id, object command, string thanks)
     {
-        try
-        {
-            await bus.InvokeAsync(command);
-            Done = thanks;
-        }
-        catch (RuleBroken broken) { Refused(broken); }
+        await Send(command, thanks);
         return await LoadAsync(id) ? Page() : NotFound();
-    }
-
-    private void Refused(RuleBroken broken)
-    {
-        Errors.Add(broken.Message);
-        Response.StatusCode = broken.Status;
     }
 }

@@ -12,13 +12,11 @@ namespace Engage.Workshop.Pages.Staff;
 
 /// <summary>A workshop's moderation queue and the count of decisions by reason, for moderators and programme staff.</summary>
 [Authorize(Roles = Roles.Moderators)]
-public class ModerationModel(IWorkshopStore store, IMessageBus bus) : PageModel
+public class ModerationModel(IWorkshopStore store, IMessageBus bus) : CommandPage(bus)
 {
     public global::Engage.Workshop.Workshops.Workshop Workshop { get; private set; } = null!;
     public IReadOnlyList<HeldContribution> Queue { get; private set; } = [];
     public IReadOnlyList<DecisionCount> Decisions { get; private set; } = [];
-    public List<string> Errors { get; } = [];
-    public string? Done { get; private set; }
 
     private async Task<bool> LoadAsync(Guid id)
     {
@@ -34,16 +32,8 @@ public class ModerationModel(IWorkshopStore store, IMessageBus bus) : PageModel
 
     public async Task<IActionResult> OnPostModerateAsync(Guid id, Guid contributionId, string? decision, string? reason, string? text)
     {
-        try
-        {
-            await bus.InvokeAsync(new ModerateContribution(contributionId, Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!), new ModerationForm(decision, reason, text)));
-            Done = "Your decision is recorded.";
-        }
-        catch (RuleBroken broken)
-        {
-            Errors.Add(broken.Message);
-            Response.StatusCode = broken.Status;
-        }
+        await Send(new ModerateContribution(contributionId, Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!), new ModerationForm(decision, reason, text)),
+            "Your decision is recorded.");
         return await LoadAsync(id) ? Page() : NotFound();
     }
 }

@@ -25,7 +25,7 @@ public class ThemeInput
 /// themes, and (before anyone joins) the profile questions. The rules are the API's (SetUpWorkshop).
 /// </summary>
 [Authorize(Roles = Roles.Programme)]
-public class SetupModel(IWorkshopStore store, IMessageBus bus) : PageModel
+public class SetupModel(IWorkshopStore store, IMessageBus bus) : CommandPage(bus)
 {
     public global::Engage.Workshop.Workshops.Workshop Workshop { get; private set; } = null!;
     [BindProperty] public string? Title { get; set; }
@@ -37,7 +37,6 @@ public class SetupModel(IWorkshopStore store, IMessageBus bus) : PageModel
     [BindProperty] public int? MinimumGroupSize { get; set; }
     [BindProperty] public List<ThemeInput> Themes { get; set; } = [];
     [BindProperty] public string? Questions { get; set; }
-    public List<string> Errors { get; } = [];
 
     private const string TimeFormat = "yyyy-MM-ddTHH:mm";
 
@@ -60,14 +59,13 @@ public class SetupModel(IWorkshopStore store, IMessageBus bus) : PageModel
             var themes = Themes.Where(t => !string.IsNullOrWhiteSpace(t.Title) || t.Id is not null)
                 .Select(t => new ThemeSettings(t.Id, t.Title, t.Description, Lines(t.Prompts), Lines(t.Seeds))).ToList();
             var questions = Workshop.Status == WorkshopStatus.Draft ? ParseQuestions(Questions) : null;
-            await bus.InvokeAsync(new SetUpWorkshop(id, new WorkshopSettings(Title, Introduction, ConsentText, Time(OpensAt, "opensAt"), Time(ClosesAt, "closesAt"),
-                Moderation, MinimumGroupSize, themes, questions)));
-            return Redirect($"/workshops/{id}");
+            var settings = new WorkshopSettings(Title, Introduction, ConsentText, Time(OpensAt, "opensAt"), Time(ClosesAt, "closesAt"), Moderation, MinimumGroupSize, themes, questions);
+            return await Send(new SetUpWorkshop(id, settings)) ? Redirect($"/workshops/{id}") : Page();
         }
         catch (RuleBroken broken)
         {
-            Errors.Add(broken.Message);
-            Response.StatusCode = broken.Status;
+            // The form's own parsing (times, question lines) breaks rules before anything is sent.
+            Refused(broken);
             return Page();
         }
     }

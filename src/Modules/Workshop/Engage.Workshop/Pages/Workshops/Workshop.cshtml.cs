@@ -14,13 +14,11 @@ namespace Engage.Workshop.Pages.Staff;
 
 /// <summary>One workshop for programme staff: the live dashboard, opening and closing, and how much waits for a moderator.</summary>
 [Authorize(Roles = Roles.Programme)]
-public class WorkshopModel(IWorkshopStore store, IMessageBus bus, TimeProvider clock) : PageModel
+public class WorkshopModel(IWorkshopStore store, IMessageBus bus, TimeProvider clock) : CommandPage(bus)
 {
     public global::Engage.Workshop.Workshops.Workshop Workshop { get; private set; } = null!;
     public DashboardView Dashboard { get; private set; } = null!;
     public IReadOnlyList<HeldContribution> Queue { get; private set; } = [];
-    public List<string> Errors { get; } = [];
-    public string? Done { get; private set; }
 
     private async Task<bool> LoadAsync(Guid id)
     {
@@ -43,16 +41,7 @@ public class WorkshopModel(IWorkshopStore store, IMessageBus bus, TimeProvider c
 
     private async Task<IActionResult> Run(Guid id, object command, string thanks)
     {
-        try
-        {
-            await bus.InvokeAsync(command);
-            Done = thanks;
-        }
-        catch (RuleBroken broken)
-        {
-            Errors.Add(broken.Message);
-            Response.StatusCode = broken.Status;
-        }
+        await Send(command, thanks);
         return await LoadAsync(id) ? Page() : NotFound();
     }
 }
