@@ -145,6 +145,26 @@ public class when_participants_take_part_in_a_workshop(EngageHost engage) : Work
     }
 
     [Fact]
+    public async Task a_long_theme_is_read_fifty_at_a_time_newest_first_with_counts()
+    {
+        await OpenWorkshop();
+        var nia = await Join("nia@example.org");
+        var posts = $"/api/workshops/{workshopId}/themes/{themeId}/contributions";
+        var ids = new List<Guid>();
+        for (var i = 0; i < 55; i++) ids.Add((await (await staff.PostAsJsonAsync(posts, new { text = $"Idea number {i}" })).Read<Accepted>()).Id);
+        await Host.ExecuteAndWaitAsync(async () => await nia.PutAsJsonAsync($"/api/contributions/{ids[0]}/vote", new { vote = "agree" }));
+
+        var first = await (await nia.GetAsync(posts)).Read<JsonElement[]>();
+        var second = await (await nia.GetAsync($"{posts}?page=2")).Read<JsonElement[]>();
+
+        Assert.Equal((50, 5), (first.Length, second.Length));
+        Assert.Equal("Idea number 54", first[0].GetProperty("text").GetString());
+        var oldest = second[^1];
+        Assert.Equal(("Idea number 0", 1, "agree"), (oldest.GetProperty("text").GetString(), oldest.GetProperty("agree").GetInt32(), oldest.GetProperty("myVote").GetString()));
+        Assert.Equal(ids.AsEnumerable().Reverse(), first.Concat(second).Select(c => c.GetProperty("id").GetGuid()));
+    }
+
+    [Fact]
     public async Task nobody_can_join_a_workshop_that_is_not_open()
     {
         var seminarId = Guid.NewGuid();

@@ -53,21 +53,49 @@ public static class ContributionListing
     /// </summary>
     public static async Task<ThemePage> ReadAsync(IQuerySession session, Guid workshopId, Guid themeId, Guid? reader, string sort, int skip, int take, bool threads)
     {
+        // Newest first is the default order and needs no counts to sort by: PostgreSQL pages it on its own.
+        if (sort == "newest") return await ReadNewestAsync(session, workshopId, themeId, reader, skip, take, threads);
+
         var entries = await session.QueryAsync<ThemeEntry>(
-            $"select json_build_object('Id', id, 'ParentId', parent_id, 'PostedAt', posted_at) from {WorkshopModule.Schema}.mt_doc_contribution " +
-            "where workshop_id = ? and theme_id = ? and status = ?", workshopId, themeId, (int)ContributionStatus.Published);
+            $"select json_build_object('Id', id, 'ParentId', parent_id, 'PostedAt', posted_at) from {Contributions} " +
+            "where workshop_id = ? and theme_id = ? and status = ?", workshopId, themeId, Published);
         var tallies = await TalliesAsync(session, workshopId);
-        var mine = reader is { } me
-            ? (await session.Query<Vote>().Where(v => v.WorkshopId == workshopId && v.ParticipantId == me).ToListAsync()).ToDictionary(v => v.ContributionId, v => v.Value)
-            : [];
+        var mine = await MineAsync(session, workshopId, reader);
         var replies = entries.Where(e => e.ParentId is not null).GroupBy(e => e.ParentId!.Value).ToDictionary(g => g.Key, g => g.Count());
 
         var candidates = threads ? entries.Where(e => e.ParentId is null).ToList() : entries;
         var page = Order(candidates, tallies, mine, replies, sort).Skip(skip).Take(take).ToList();
         var onPage = page.Select(e => e.Id).ToHashSet();
         var replyEntries = threads ? entries.Where(e => e.ParentId is { } p && onPage.Contains(p)).OrderBy(e => e.PostedAt).ToList() : [];
-        var texts = (await session.LoadManyAsync<Contribution>(page.Concat(replyEntries).Select(e => e.Id).ToArray())).ToDictionary(c => c.Id);
+        return await PageAsync(session, candidates.Count, page, replyEntries, tallies, mine, replies);
+    }
 
+    private static async Task<ThemePage> ReadNewestAsync(IQuerySession session, Guid workshopId, Guid themeId, Guid? reader, int skip, int take, bool threads)
+    {
+        var topLevel = threads ? " and parent_id is null" : "";
+        var total = (await session.QueryAsync<int>(
+            $"select count(*)::int from {Contributions} where workshop_id = ? and theme_id = ? and status = ?{topLevel}", workshopId, themeId, Published)).Single();
+        var page = await session.QueryAsync<ThemeEntry>(
+            $"select json_build_object('Id', id, 'ParentId', parent_id, 'PostedAt', posted_at) from {Contributions} " +
+            $"where workshop_id = ? and theme_id = ? and status = ?{topLevel} order by posted_at desc limit ? offset ?", workshopId, themeId, Published, take, skip);
+        var ids = page.Select(e => e.Id).ToArray();
+        var replyEntries = threads && ids.Length > 0
+            ? (await session.QueryAsync<ThemeEntry>(
+                $"select json_build_object('Id', id, 'ParentId', parent_id, 'PostedAt', posted_at) from {Contributions} " +
+                "where parent_id = any(?) and status = ? order by posted_at", ids, Published)).ToList()
+            : [];
+        var shown = ids.Concat(replyEntries.Select(e => e.Id)).ToArray();
+        var replies = shown.Length == 0 ? new Dictionary<Guid, int>() : (await session.QueryAsync<CountRow>(
+                $"select json_build_object('Id', parent_id, 'Count', count(*)) from {Contributions} where parent_id = any(?) and status = ? group by parent_id",
+                shown, Published)).ToDictionary(r => r.Id, r => r.Count);
+        return await PageAsync(session, total, page, replyEntries, await TalliesAsync(session, workshopId, shown), await MineAsync(session, workshopId, reader), replies);
+    }
+
+    /// <summary>Loads only the texts on the page and puts the rows together.</summary>
+    private static async Task<ThemePage> PageAsync(IQuerySession session, int total, IReadOnlyList<ThemeEntry> page, IReadOnlyList<ThemeEntry> replyEntries,
+        IReadOnlyDictionary<Guid, Tally> tallies, IReadOnlyDictionary<Guid, string> mine, IReadOnlyDictionary<Guid, int> replies)
+    {
+        var texts = (await session.LoadManyAsync<Contribution>(page.Concat(replyEntries).Select(e => e.Id).ToArray())).ToDictionary(c => c.Id);
         ListedContribution Row(ThemeEntry e)
         {
             var c = texts[e.Id];
@@ -75,28 +103,39 @@ public static class ContributionListing
             return new ListedContribution(c.Id, c.ThemeId, c.ParentId, c.Pseudonym, c.Text, c.PostedAt, t.Agree, t.Disagree, t.Pass,
                 replies.GetValueOrDefault(c.Id), mine.GetValueOrDefault(c.Id));
         }
-        return new ThemePage(candidates.Count, page.Where(e => texts.ContainsKey(e.Id)).Select(Row).ToList(),
+        return new ThemePage(total, page.Where(e => texts.ContainsKey(e.Id)).Select(Row).ToList(),
             replyEntries.Where(e => texts.ContainsKey(e.Id)).Select(Row).ToLookup(r => r.ParentId!.Value));
     }
 
-    private sealed record ThemeCountRow(Guid ThemeId, int Count);
+    private static async Task<IReadOnlyDictionary<Guid, string>> MineAsync(IQuerySession session, Guid workshopId, Guid? reader) => reader is { } me
+        ? (await session.Query<Vote>().Where(v => v.WorkshopId == workshopId && v.ParticipantId == me).ToListAsync()).ToDictionary(v => v.ContributionId, v => v.Value)
+        : new Dictionary<Guid, string>();
+
+    private const string Contributions = WorkshopModule.Schema + ".mt_doc_contribution";
+    private const int Published = (int)ContributionStatus.Published;
+
+    private sealed record CountRow(Guid Id, int Count);
 
     /// <summary>How many top-level contributions each theme holds.</summary>
     public static async Task<IReadOnlyDictionary<Guid, int>> CountByThemeAsync(IQuerySession session, Guid workshopId) =>
-        (await session.QueryAsync<ThemeCountRow>(
-            $"select json_build_object('ThemeId', theme_id, 'Count', count(*)) from {WorkshopModule.Schema}.mt_doc_contribution " +
-            "where workshop_id = ? and status = ? and parent_id is null group by theme_id", workshopId, (int)ContributionStatus.Published))
-        .ToDictionary(r => r.ThemeId, r => r.Count);
+        (await session.QueryAsync<CountRow>(
+            $"select json_build_object('Id', theme_id, 'Count', count(*)) from {Contributions} " +
+            "where workshop_id = ? and status = ? and parent_id is null group by theme_id", workshopId, Published))
+        .ToDictionary(r => r.Id, r => r.Count);
 
     private sealed record TallyRow(Guid ContributionId, string Value, int Count);
 
-    /// <summary>Agree, disagree and pass counts for every contribution in the workshop, grouped in the database from duplicated columns.</summary>
-    public static async Task<IReadOnlyDictionary<Guid, Tally>> TalliesAsync(IQuerySession session, Guid workshopId)
+    /// <summary>
+    /// Agree, disagree and pass counts for the workshop's contributions (or only <paramref name="ids"/>),
+    /// grouped in the database from duplicated columns.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, Tally>> TalliesAsync(IQuerySession session, Guid workshopId, Guid[]? ids = null)
     {
-        var rows = await session.QueryAsync<TallyRow>(
-            $"select json_build_object('ContributionId', contribution_id, 'Value', value, 'Count', count(*)) " +
-            $"from {WorkshopModule.Schema}.mt_doc_vote where workshop_id = ? group by contribution_id, value",
-            workshopId);
+        const string select = "select json_build_object('ContributionId', contribution_id, 'Value', value, 'Count', count(*)) " +
+            $"from {WorkshopModule.Schema}.mt_doc_vote where workshop_id = ?";
+        var rows = ids is null
+            ? await session.QueryAsync<TallyRow>(select + " group by contribution_id, value", workshopId)
+            : await session.QueryAsync<TallyRow>(select + " and contribution_id = any(?) group by contribution_id, value", workshopId, ids);
         return rows.GroupBy(r => r.ContributionId).ToDictionary(g => g.Key, g => new Tally(
             g.Where(r => r.Value == "agree").Sum(r => r.Count), g.Where(r => r.Value == "disagree").Sum(r => r.Count), g.Where(r => r.Value == "pass").Sum(r => r.Count)));
     }
