@@ -39,11 +39,12 @@ public static class WorkshopDashboard
         var active = published.Where(c => c.PostedAt >= since).Select(c => c.AuthorId).Concat(votes.Where(v => v.CastAt >= since).Select(v => v.ParticipantId))
             .Where(id => id != Guid.Empty).Distinct().Count();
 
-        var days = people.Select(p => DateOnly.FromDateTime(p.RegisteredAt.UtcDateTime)).Concat(published.Select(c => DateOnly.FromDateTime(c.PostedAt.UtcDateTime)))
-            .Concat(votes.Select(v => DateOnly.FromDateTime(v.CastAt.UtcDateTime))).Distinct().Order()
-            .Select(d => new DayCount(d, people.Count(p => DateOnly.FromDateTime(p.RegisteredAt.UtcDateTime) == d),
-                published.Count(c => DateOnly.FromDateTime(c.PostedAt.UtcDateTime) == d), votes.Count(v => DateOnly.FromDateTime(v.CastAt.UtcDateTime) == d)))
-            .ToList();
+        static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
+        var joined = people.CountBy(p => Day(p.RegisteredAt)).ToDictionary();
+        var posted = published.CountBy(c => Day(c.PostedAt)).ToDictionary();
+        var voted = votes.CountBy(v => Day(v.CastAt)).ToDictionary();
+        var days = joined.Keys.Union(posted.Keys).Union(voted.Keys).Order()
+            .Select(d => new DayCount(d, joined.GetValueOrDefault(d), posted.GetValueOrDefault(d), voted.GetValueOrDefault(d))).ToList();
 
         var themeOf = published.ToDictionary(c => c.Id, c => c.ThemeId);
         var themes = workshop.Themes.Select(t => new ThemeCount(t.Id, t.Title, published.Count(c => c.ThemeId == t.Id),
