@@ -13,6 +13,14 @@ public class CorpusVote
     public Guid ParticipantId { get; set; }
     public string Value { get; set; } = "";
     public DateTimeOffset CastAt { get; set; }
+
+    public static string IdOf(VoteCast vote) => $"{vote.ContributionId}:{vote.ParticipantId}";
+
+    public static CorpusVote From(VoteCast vote) => new()
+    {
+        Id = IdOf(vote), WorkshopId = vote.WorkshopId, ContributionId = vote.ContributionId,
+        ParticipantId = vote.ParticipantId, Value = vote.Vote, CastAt = vote.CastAt
+    };
 }
 
 /// <summary>A participant's profile answers as analysis sees them: pseudonymous id and attributes only.</summary>
@@ -43,29 +51,18 @@ public static class VoteCastBatchHandler
 {
     public static async Task Handle(VoteCast[] votes, Marten.IDocumentSession session)
     {
-        var latest = votes.GroupBy(IdOf).Select(g => g.MaxBy(v => v.CastAt)!).ToList();
-        var current = (await session.LoadManyAsync<CorpusVote>(latest.Select(IdOf).ToArray())).ToDictionary(v => v.Id);
-        var newer = latest.Where(v => !current.TryGetValue(IdOf(v), out var stored) || stored.CastAt <= v.CastAt).Select(vote => new CorpusVote
-        {
-            Id = IdOf(vote), WorkshopId = vote.WorkshopId, ContributionId = vote.ContributionId,
-            ParticipantId = vote.ParticipantId, Value = vote.Vote, CastAt = vote.CastAt
-        }).ToArray();
+        var latest = votes.GroupBy(CorpusVote.IdOf).Select(g => g.MaxBy(v => v.CastAt)!).ToList();
+        var current = (await session.LoadManyAsync<CorpusVote>(latest.Select(CorpusVote.IdOf).ToArray())).ToDictionary(v => v.Id);
+        var newer = latest.Where(v => !current.TryGetValue(CorpusVote.IdOf(v), out var stored) || stored.CastAt <= v.CastAt).Select(CorpusVote.From).ToArray();
         if (newer.Length > 0) session.Store(newer);
     }
-
-    private static string IdOf(VoteCast vote) => $"{vote.ContributionId}:{vote.ParticipantId}";
 }
 
 [MartenStore(typeof(IAnalysisStore))]
 public static class VotesImportedHandler
 {
     /// <summary>An imported batch holds final votes of a closed workshop: stored as they are, and a redelivered batch overwrites itself.</summary>
-    public static void Handle(VotesImported batch, Marten.IDocumentSession session) =>
-        session.Store(batch.Votes.Select(vote => new CorpusVote
-        {
-            Id = $"{vote.ContributionId}:{vote.ParticipantId}", WorkshopId = vote.WorkshopId, ContributionId = vote.ContributionId,
-            ParticipantId = vote.ParticipantId, Value = vote.Vote, CastAt = vote.CastAt
-        }).ToArray());
+    public static void Handle(VotesImported batch, Marten.IDocumentSession session) => session.Store(batch.Votes.Select(CorpusVote.From).ToArray());
 }
 
 [MartenStore(typeof(IAnalysisStore))]
