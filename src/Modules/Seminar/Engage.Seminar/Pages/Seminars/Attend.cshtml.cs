@@ -6,19 +6,16 @@ using Engage.Seminar.Seminars;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wolverine;
 
 namespace Engage.Seminar.Pages.Seminars;
 
 /// <summary>The invitee's page behind their personal link: no account, no sign-in, a bare 404 for a bad link.</summary>
 [AllowAnonymous]
-public class AttendModel(ISeminarStore store, IMessageBus bus, TimeProvider time) : PageModel
+public class AttendModel(ISeminarStore store, IMessageBus bus, TimeProvider time) : CommandPage(bus)
 {
     public AttendeeView View { get; private set; } = null!;
     [BindProperty] public ProblemForm Problem { get; set; } = new(null, null, null, null);
-    public List<string> Errors { get; } = [];
-    public string? Done { get; private set; }
     private Guid inviteeId;
 
     private async Task<bool> ResolveAsync(Guid id, string token)
@@ -45,17 +42,10 @@ public class AttendModel(ISeminarStore store, IMessageBus bus, TimeProvider time
     private async Task<IActionResult> Run(Guid id, string token, Func<object> command, string thanks)
     {
         if (!await ResolveAsync(id, token)) return NotFound();
-        try
+        if (await Send(command(), thanks))
         {
-            await bus.InvokeAsync(command());
             await ResolveAsync(id, token);
-            Done = thanks;
             Problem = new(null, null, null, null);
-        }
-        catch (RuleBroken broken)
-        {
-            Errors.Add(broken.Message);
-            Response.StatusCode = broken.Status;
         }
         return Page();
     }

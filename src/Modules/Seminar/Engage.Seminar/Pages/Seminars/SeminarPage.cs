@@ -3,7 +3,6 @@ using Engage.Seminar.Seminars;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wolverine;
 
 namespace Engage.Seminar.Pages.Seminars;
@@ -13,10 +12,9 @@ namespace Engage.Seminar.Pages.Seminars;
 /// handlers as the API, showing a broken rule in the error summary with the status code it carries.
 /// </summary>
 [Authorize(Roles = Platform.Roles.SeminarLeads)]
-public abstract class SeminarPage(ISeminarStore store, IMessageBus bus) : PageModel
+public abstract class SeminarPage(ISeminarStore store, IMessageBus bus) : CommandPage(bus)
 {
     public Seminar.Seminars.Seminar Seminar { get; private set; } = null!;
-    public List<string> Errors { get; } = [];
 
     protected async Task<bool> LoadAsync(Guid id)
     {
@@ -27,21 +25,8 @@ public abstract class SeminarPage(ISeminarStore store, IMessageBus bus) : PageMo
     }
 
     /// <summary>Runs <paramref name="command"/>; on success redirects to <paramref name="then"/>, otherwise shows the page with the problem.</summary>
-    protected async Task<IActionResult> Run(Guid id, object command, string then)
-    {
-        try
-        {
-            await bus.InvokeAsync(command);
-            return Redirect(then);
-        }
-        catch (RuleBroken broken)
-        {
-            if (!await LoadAsync(id)) return NotFound();
-            Errors.Add(broken.Message);
-            Response.StatusCode = broken.Status;
-            return Page();
-        }
-    }
+    protected async Task<IActionResult> Run(Guid id, object command, string then) =>
+        await Send(command) ? Redirect(then) : await LoadAsync(id) ? Page() : NotFound();
 
     protected static string[] Lines(string? text) =>
         (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
