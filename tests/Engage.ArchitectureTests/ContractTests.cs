@@ -17,6 +17,7 @@ public class the_integration_events
         "Engage.Workshop.Contracts.ParticipantLeft",
         "Engage.Workshop.Contracts.VoteCast",
         "Engage.Workshop.Contracts.VotesImported",
+        "Engage.Workshop.Contracts.WorkshopOpened",
         "Engage.Workshop.Contracts.WorkshopClosed",
         "Engage.Analysis.Contracts.AnalysisPublished",
         "Engage.Reporting.Contracts.ReportPublished"

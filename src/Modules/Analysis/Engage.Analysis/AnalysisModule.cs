@@ -48,6 +48,7 @@ public static class AnalysisModule
         opts.Schema.For<CorpusVote>().Index(x => x.WorkshopId);
         opts.Schema.For<CorpusParticipant>().Index(x => x.WorkshopId);
         opts.Schema.For<CorpusClosure>();
+        opts.Schema.For<CorpusWorkshop>();
         opts.Schema.For<Corpus>().Index(x => x.WorkshopId);
         opts.Schema.For<CorpusVote>().Index(x => x.ParticipantId);
         opts.Schema.For<Discovery.DiscoveryJob>().Index(x => x.CorpusId);

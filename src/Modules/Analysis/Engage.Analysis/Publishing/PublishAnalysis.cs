@@ -53,10 +53,13 @@ public static class PublishAnalysisEndpoint
     public static (AcceptResponse, IMartenOp, OutgoingMessages) Post(Guid workshopId, PublishAnalysis command, DateTimeOffset now)
     {
         var themes = command.Themes!.Select(t => new FindingTheme(Guid.CreateVersion7(), t.Title!.Trim(), t.Description?.Trim() ?? "",
-            t.EvidenceContributionIds ?? [], t.WorkshopThemeId)).ToList();
+            t.WorkshopThemeId is { } w ? [w] : [], 0, 0, 0, [], [], 0, 0, new SentimentFigures(0, 0, 0, 0), [], [],
+            t.EvidenceContributionIds ?? [])).ToList();
         var recommendations = (command.Recommendations ?? []).Select(r => new RecommendedAction(Guid.CreateVersion7(), r.Audience!,
-            r.Text!.Trim(), (r.ThemeIndexes ?? []).Select(i => themes[i].ThemeId).ToList())).ToList();
-        var published = new AnalysisPublished(Guid.CreateVersion7(), workshopId, command.Title!.Trim(), themes, recommendations, now);
+            r.Text!.Trim(), r.Text!.Trim(), "medium", (r.ThemeIndexes ?? []).Select(i => themes[i].ThemeId).ToList(), [], [], [], [],
+            new RecommendationEvidence(0, 0, 0, 0, 0, null, []))).ToList();
+        var published = new AnalysisPublished(Guid.CreateVersion7(), workshopId, workshopId, command.Title!.Trim(), now, null,
+            new ParticipationFigures(0, 0, 0, 0, []), new MethodFacts(0, 0, 0, 0, 0, null, ""), themes, null, recommendations, []);
 
         return (new AcceptResponse($"/api/analysis/workshops/{workshopId}"),
             MartenOps.Insert(new PublishedAnalysis { Id = published.AnalysisId, WorkshopId = workshopId, Content = published }),

@@ -16,6 +16,6 @@ public static class AnalysisPublishedHandler
         {
             Id = Guid.CreateVersion7(), WorkshopId = published.WorkshopId, AnalysisId = published.AnalysisId,
             Title = published.Title, Status = ReportStatus.Draft, CreatedAt = now,
-            Themes = [.. published.Themes], Recommendations = [.. published.Recommendations]
+            Analysis = published
         });
 }

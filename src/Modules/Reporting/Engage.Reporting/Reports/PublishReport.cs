@@ -25,9 +25,11 @@ public static class PublishReportEndpoint
         report.Status = ReportStatus.Published;
         report.Version++;
         report.PublishedAt = now;
-        var published = new ReportPublished(report.Id, report.WorkshopId, report.Version, report.Title,
-            report.Themes.Select(t => t.Title).ToList(),
-            report.Recommendations.Select(r => new PublishedRecommendation(r.RecommendationId, r.Audience, r.Text)).ToList(), now);
-        return (new AcceptResponse($"/api/reports/{report.Id}"), MartenOps.Store(report), [published]);
+        OutgoingMessages messages = [];
+        if (report.WorkshopId is { } workshopId)
+            messages.Add(new ReportPublished(report.Id, workshopId, report.Version, report.Title,
+                report.Analysis.Themes.Select(t => t.Title).ToList(),
+                report.Analysis.Recommendations.Select(r => new PublishedRecommendation(r.RecommendationId, r.Audience, r.Text)).ToList(), now));
+        return (new AcceptResponse($"/api/reports/{report.Id}"), MartenOps.Store(report), messages);
     }
 }

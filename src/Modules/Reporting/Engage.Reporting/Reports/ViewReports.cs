@@ -8,7 +8,7 @@ using Wolverine.Persistence;
 
 namespace Engage.Reporting.Reports;
 
-public record ReportSummary(Guid Id, Guid WorkshopId, string Title, ReportStatus Status, int Version, DateTimeOffset CreatedAt);
+public record ReportSummary(Guid Id, Guid? WorkshopId, string Title, ReportStatus Status, int Version, DateTimeOffset CreatedAt);
 
 public sealed class ReportSummaryMapping : IRegister
 {

@@ -79,6 +79,7 @@ public static class ImportPolisConversationHandler
         messages.AddRange(votes.Where(v => visible.Contains(v.ContributionId))
             .Select(v => new VoteCast(v.ContributionId, workshop.Id, v.ParticipantId, v.Value, v.CastAt))
             .Chunk(VoteBatch).Select(batch => new VotesImported(workshop.Id, batch)));
+        messages.Insert(0, WorkshopLifecycle.Opened(workshop, now));
         messages.Add(new WorkshopClosed(workshop.Id, now));
 
         return (new ConversationImported(workshop.Id, contributions.Count, votes.Length, people.Count), messages);

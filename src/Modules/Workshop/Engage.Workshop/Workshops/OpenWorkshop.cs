@@ -1,3 +1,4 @@
+using Engage.Workshop.Contracts;
 using Engage.Platform;
 using Engage.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -15,8 +16,11 @@ public record OpenWorkshop(Guid WorkshopId);
 [MartenStore(typeof(IWorkshopStore))]
 public static class OpenWorkshopHandler
 {
-    public static IMartenOp Handle(OpenWorkshop command, [Entity(Required = false)] Workshop? workshop, DateTimeOffset now) =>
-        MartenOps.Store(WorkshopLifecycle.Open(Found(workshop, WorkshopStatus.Draft, "a draft"), now));
+    public static (IMartenOp, WorkshopOpened) Handle(OpenWorkshop command, [Entity(Required = false)] Workshop? workshop, DateTimeOffset now)
+    {
+        var opened = WorkshopLifecycle.Open(Found(workshop, WorkshopStatus.Draft, "a draft"), now);
+        return (MartenOps.Store(workshop!), opened);
+    }
 
     public static Workshop Found(Workshop? workshop, WorkshopStatus expected, string what)
     {

@@ -104,23 +104,30 @@ public static class OpenAndCloseDueWorkshopsHandler
     {
         var toOpen = await session.Query<Workshop>().Where(w => w.Status == WorkshopStatus.Draft && w.OpensAt != null && w.OpensAt <= now).ToListAsync();
         var toClose = await session.Query<Workshop>().Where(w => w.Status == WorkshopStatus.Open && w.ClosesAt != null && w.ClosesAt <= now).ToListAsync();
-        OutgoingMessages closed = [];
-        foreach (var workshop in toOpen) session.Store(WorkshopLifecycle.Open(workshop, now));
-        foreach (var workshop in toClose) closed.Add(WorkshopLifecycle.Close(workshop, now));
-        if (toClose.Count > 0) session.Store(toClose.ToArray());
-        return closed;
+        OutgoingMessages changes = [];
+        foreach (var workshop in toOpen) changes.Add(WorkshopLifecycle.Open(workshop, now));
+        foreach (var workshop in toClose) changes.Add(WorkshopLifecycle.Close(workshop, now));
+        if (toOpen.Count + toClose.Count > 0) session.Store([.. toOpen, .. toClose]);
+        return changes;
     }
 }
 
 /// <summary>Opening and closing, the same whether staff press the button or the schedule does.</summary>
 public static class WorkshopLifecycle
 {
-    public static Workshop Open(Workshop workshop, DateTimeOffset now)
+    public static WorkshopOpened Open(Workshop workshop, DateTimeOffset now)
     {
         workshop.Status = WorkshopStatus.Open;
         workshop.OpenedAt = now;
-        return workshop;
+        return Opened(workshop, now);
     }
+
+    /// <summary>What Analysis keeps of the workshop, so findings can name its questions and the problems behind them.</summary>
+    public static WorkshopOpened Opened(Workshop workshop, DateTimeOffset now) =>
+        new(workshop.Id, workshop.SeminarId == Guid.Empty ? null : workshop.SeminarId, workshop.Title,
+            workshop.Themes.Select(t => new OpenedTheme(t.Id, t.Title, t.Description, t.Prompts,
+                t.Problems.Select(p => new OpenedProblem(p.ProblemId, p.Text, p.InterestGroup)).ToList())).ToList(),
+            workshop.ProfileQuestions.Select(q => q.Key).ToList(), workshop.MinimumGroupSize, now, workshop.ClosesAt, workshop.Attribution);
 
     public static WorkshopClosed Close(Workshop workshop, DateTimeOffset now)
     {
