@@ -62,18 +62,21 @@ public class when_an_engagement_runs_from_seminar_to_report(EngageHost engage) :
         var corpus = await (await api.GetAsync($"/api/analysis/workshops/{workshopId}/items")).Read<JsonElement[]>();
         Assert.Equal("Regulate the title through the existing regulators.", Assert.Single(corpus).GetProperty("text").GetString());
 
-        // Analysis -> Reporting
+        // Analysis -> Reporting: a code, a coding, a recommendation resting on the code, then publish.
+        var code = await (await api.PostAsJsonAsync($"/api/analysis/corpora/{workshopId}/codebook/codes",
+            new { name = "One register", definition = "People want one register" })).Read<Created>();
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/analysis/corpora/{workshopId}/items/{contributionId}/codings", new { codeId = code.Id })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/analysis/corpora/{workshopId}/recommendations",
+            new { title = "Agree who holds the register", description = "National bodies agree one register.", audience = "national-bodies", themeIds = new[] { code.Id } })).StatusCode);
         var analysed = await Host.ExecuteAndWaitAsync(async () =>
-        {
-            var response = await api.PostAsJsonAsync($"/api/analysis/workshops/{workshopId}/publish", new
-            {
-                title = "What we heard about advanced practice",
-                themes = new[] { new { title = "One register", description = "People want one register", evidenceContributionIds = new[] { contributionId }, workshopThemeId = theme.Id } },
-                recommendations = new[] { new { audience = "national-bodies", text = "Agree who holds the register.", themeIndexes = new[] { 0 } } }
-            });
-            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        });
-        Assert.Equal(contributionId, analysed.Executed.SingleMessage<AnalysisPublished>().Themes[0].EvidenceContributionIds[0]);
+            Assert.Equal(HttpStatusCode.Accepted, (await api.PostAsJsonAsync($"/api/analysis/corpora/{workshopId}/publish", new { title = "What we heard about advanced practice" })).StatusCode));
+        var analysis = analysed.Executed.SingleMessage<AnalysisPublished>();
+        Assert.Equal("One register", analysis.Themes[0].Title);
+        Assert.Equal(contributionId, analysis.Themes[0].EvidenceContributionIds[0]);
+        Assert.Equal([theme.Id], analysis.Themes[0].WorkshopThemeIds);
+        // The chain: the recommendation answers the seminar's problem statement through the workshop theme its evidence came from.
+        Assert.Equal([problem.Id], analysis.Recommendations.Single().ProblemIds);
+        Assert.Equal(problem.Id, analysis.Workshop!.Questions.Single().Problems.Single().ProblemId);
         var reports = await (await api.GetAsync($"/api/reports?workshopId={workshopId}")).Read<JsonElement[]>();
         var reportId = Assert.Single(reports).GetProperty("id").GetGuid();
         Assert.Equal("Draft", reports[0].GetProperty("status").GetString());

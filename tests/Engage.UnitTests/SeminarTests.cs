@@ -284,7 +284,7 @@ public class when_a_statement_is_checked
     [Fact]
     public void csv_cells_are_quoted_and_formulas_defused()
     {
-        Assert.Equal("\"a \"\"b\"\"\"", Engage.Seminar.Record.ExportSeminarEndpoint.Cell("a \"b\""));
-        Assert.Equal("\"'=SUM(A1)\"", Engage.Seminar.Record.ExportSeminarEndpoint.Cell("=SUM(A1)"));
+        Assert.Equal("\"a \"\"b\"\"\"", Engage.Platform.Csv.CsvText.Cell("a \"b\""));
+        Assert.Equal("\"'=SUM(A1)\"", Engage.Platform.Csv.CsvText.Cell("=SUM(A1)"));
     }
 }

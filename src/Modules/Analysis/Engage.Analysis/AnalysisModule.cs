@@ -1,7 +1,9 @@
 using Engage.Analysis.Corpora;
 using Engage.Platform;
 using Engage.Platform.Web;
+using JasperFx.Events.Projections;
 using Marten;
+using Marten.Events.Projections;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
@@ -52,6 +54,17 @@ public static class AnalysisModule
         opts.Schema.For<Corpus>().Index(x => x.WorkshopId);
         opts.Schema.For<CorpusVote>().Index(x => x.ParticipantId);
         opts.Schema.For<Discovery.DiscoveryJob>().Index(x => x.CorpusId);
-        opts.Schema.For<Publishing.PublishedAnalysis>().Index(x => x.WorkshopId);
+        opts.Schema.For<Publishing.PublishedAnalysis>().Index(x => x.CorpusId);
+
+        opts.Projections.Snapshot<Codebooks.Codebook>(SnapshotLifecycle.Inline);
+        opts.Projections.Add<Coding.CodingProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<Coding.AppliedCode>().Duplicate(x => x.CorpusId).Duplicate(x => x.ItemId);
+        opts.Schema.For<Coding.ItemMark>().Duplicate(x => x.CorpusId);
+        opts.Schema.For<Coding.Memo>().Index(x => x.CorpusId);
+        opts.Schema.For<Coding.CodingSample>().Index(x => x.CorpusId);
+        opts.Schema.For<Coding.SampleItemDone>().Index(x => x.SampleId);
+        opts.Schema.For<Findings.Quote>().Index(x => x.CorpusId).Index(x => x.ItemId);
+        opts.Schema.For<Findings.Recommendation>().Index(x => x.CorpusId);
+        opts.Schema.For<Findings.AnalysisSettings>();
     }
 }

@@ -10,7 +10,11 @@ namespace Engage.Analysis.OpinionGroups;
 
 public record GroupParticipant(Guid Id, string? SourceId, double X, double Y);
 
-public record GroupView(int Id, IReadOnlyList<GroupParticipant> Participants, IReadOnlyList<RepresentativeStatement> Representative);
+public record CodeStance(Guid CodeId, string Code, int Agree, int Disagree, int Pass, double? AgreePercent);
+
+/// <summary>A group with who is in it, what sets it apart, its make-up by profile attribute (small groups suppressed) and how it voted on each code's items.</summary>
+public record GroupView(int Id, IReadOnlyList<GroupParticipant> Participants, IReadOnlyList<RepresentativeStatement> Representative,
+    IReadOnlyList<Contracts.AttributeCounts> Attributes, IReadOnlyList<CodeStance> Codes);
 
 public record OpinionGroupsView(IReadOnlyList<GroupView> Groups, IReadOnlyList<ConsensusStatement> Consensus,
     IReadOnlyList<DivisiveStatement> Divisive, int Excluded, double Silhouette);
@@ -28,16 +32,23 @@ public static class OpinionGroupsEndpoint
     public static async Task<IResult> Get(Guid id, int? seed, IQuerySession session, CancellationToken cancellation)
     {
         if (await session.LoadAsync<Corpus>(id) is null) return Results.Problem(statusCode: 404, title: "Not found", detail: "The corpus was not found.");
-        var items = (await session.ItemsOf(id).Select(i => i.Id).ToListAsync(cancellation)).ToHashSet();
-        var votes = (await session.Query<CorpusVote>().Where(v => v.WorkshopId == id).ToListAsync(cancellation))
-            .Where(v => items.Contains(v.ContributionId))
+        var facts = await Findings.CorpusFacts.LoadAsync(session, id, cancellation);
+        var items = facts.Items.Select(i => i.Id).ToHashSet();
+        var votes = facts.Votes.Where(v => items.Contains(v.ContributionId))
             .Select(v => new ParticipantVote(v.ParticipantId, v.ContributionId, v.Value switch { "agree" => 1, "disagree" => -1, _ => 0 })).ToList();
-        var sources = (await session.Query<CorpusParticipant>().Where(p => p.WorkshopId == id).ToListAsync(cancellation)).ToDictionary(p => p.Id, p => p.SourceId);
 
         var found = OpinionGroupFinder.Find(votes, new OpinionGroupOptions { Seed = seed ?? 1 }, cancellation);
+        var groupOf = found.Groups.SelectMany(g => g.Participants.Select(p => (p.Id, g.Id))).ToDictionary(x => x.Item1, x => x.Item2);
+        var opinion = new Findings.OpinionAnalysis(new Contracts.OpinionFindings(groupOf.Count,
+            found.Groups.Select(g => new Contracts.OpinionGroupFinding(g.Id, "", g.Participants.Count, [], [])).ToList(), [], []), groupOf);
+        var stances = facts.Codebook.Active.Select(c => (Code: c, Views: opinion.ViewsOn(facts, facts.ItemsWith(c.Id)))).ToList();
         return Results.Ok(new OpinionGroupsView(
-            found.Groups.Select(g => new GroupView(g.Id, g.Participants.Select(p => new GroupParticipant(p.Id, sources.GetValueOrDefault(p.Id), p.X, p.Y)).ToList(),
-                g.Representative)).ToList(),
+            found.Groups.Select(g => new GroupView(g.Id,
+                g.Participants.Select(p => new GroupParticipant(p.Id, facts.Participants.GetValueOrDefault(p.Id)?.SourceId, p.X, p.Y)).ToList(),
+                g.Representative,
+                Findings.AttributeBreakdowns.CountsOf(facts, g.Participants.Select(p => facts.Participants.GetValueOrDefault(p.Id)?.Attributes).OfType<IReadOnlyDictionary<string, string>>()),
+                stances.Select(s => s.Views.First(v => v.GroupId == g.Id) is var v
+                    ? new CodeStance(s.Code.Id, s.Code.Name, v.Agree, v.Disagree, v.Pass, v.AgreePercent) : null!).ToList())).ToList(),
             found.Consensus, found.Divisive, found.Excluded.Count, found.Silhouette));
     }
 }

@@ -1,0 +1,58 @@
+namespace Engage.Analysis.Codebooks;
+
+/// <summary>A code as analysts define it. Colour is "#RRGGBB". A retired code keeps its codings but takes no new ones.</summary>
+public sealed record CodeDefinition(Guid Id, Guid? ParentId, string Name, string Definition, string Inclusion, string Exclusion,
+    string Example, string Colour, bool Retired = false);
+
+public sealed record CodeAdded(Guid CorpusId, CodeDefinition Code, Guid By, DateTimeOffset At);
+public sealed record CodeRevised(Guid CorpusId, CodeDefinition Code, Guid By, DateTimeOffset At);
+public sealed record CodeRetired(Guid CorpusId, Guid CodeId, Guid By, DateTimeOffset At);
+/// <summary>Codes read from a REFI-QDA codebook, added as one change (one new version).</summary>
+public sealed record CodesImported(Guid CorpusId, IReadOnlyList<CodeDefinition> Codes, Guid By, DateTimeOffset At);
+
+/// <summary>
+/// A corpus's codebook: the event stream (id = corpus id) folded into its current state. The stream
+/// version is the codebook version, so every change makes a new version, any earlier version can be
+/// rebuilt, and each coding records the version it was made under.
+/// </summary>
+public class Codebook
+{
+    public Guid Id { get; set; }
+    public int Version { get; set; }
+    public List<CodeDefinition> Codes { get; set; } = [];
+    public DateTimeOffset? ChangedAt { get; set; }
+
+    public CodeDefinition? CodeOf(Guid id) => Codes.FirstOrDefault(c => c.Id == id);
+    public IEnumerable<CodeDefinition> Active => Codes.Where(c => !c.Retired);
+
+    /// <summary>The top-level code a code sits under (itself when it has no parent): the theme it counts towards.</summary>
+    public CodeDefinition ThemeOf(CodeDefinition code)
+    {
+        var current = code;
+        for (var depth = 0; current.ParentId is { } parent && CodeOf(parent) is { } up && depth < 100; depth++) current = up;
+        return current;
+    }
+
+    public bool IsWithin(Guid codeId, Guid ancestorId)
+    {
+        for (var current = CodeOf(codeId); current is not null; current = current.ParentId is { } p ? CodeOf(p) : null)
+            if (current.Id == ancestorId) return true;
+        return false;
+    }
+
+    public void Apply(CodeAdded e) => Change(e.CorpusId, e.At, () => Codes.Add(e.Code));
+    public void Apply(CodeRevised e) => Change(e.CorpusId, e.At, () => Codes[Codes.FindIndex(c => c.Id == e.Code.Id)] = e.Code);
+    public void Apply(CodeRetired e) => Change(e.CorpusId, e.At, () =>
+    {
+        var i = Codes.FindIndex(c => c.Id == e.CodeId);
+        Codes[i] = Codes[i] with { Retired = true };
+    });
+    public void Apply(CodesImported e) => Change(e.CorpusId, e.At, () => Codes.AddRange(e.Codes));
+
+    private void Change(Guid corpusId, DateTimeOffset at, Action change)
+    {
+        Id = corpusId;
+        ChangedAt = at;
+        change();
+    }
+}
