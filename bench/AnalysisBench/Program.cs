@@ -11,10 +11,15 @@ if (seedFlag >= 0 && seedFlag + 1 < rest.Length)
     rest = rest.Where((_, i) => i != seedFlag && i != seedFlag + 1).ToArray();
 }
 
+const string NhsComments = "coded/nhs_patient_experience/nhs_phase1_trusts_singlelabel.csv";
 return mode switch
 {
     "discovery" => DiscoveryBench.Run(rest.Length > 0 ? rest[0] : DataPath("shorttext/stackoverflow/stackoverflow.csv"), seeds),
     "opinion-groups" => OpinionGroupsBench.Run(rest.Length > 0 ? rest[0] : null),
+    "sentiment" => SentimentBench.Run(rest.Length > 0 ? rest[0] : DataPath(NhsComments)),
+    "suggestions" => SuggestionsBench.Run(
+        rest.Length > 0 ? rest[0] : DataPath(NhsComments),
+        rest.Length > 1 ? rest[1] : DataPath("coded/cycling_dialogues_de/cycling_dialogues.csv"), seeds),
     _ => Usage(),
 };
 
@@ -22,6 +27,8 @@ static int Usage()
 {
     Console.WriteLine("usage: AnalysisBench discovery [path/to/labelled.csv] [--seeds N]");
     Console.WriteLine("       AnalysisBench opinion-groups [path/to/polis/votes.csv]");
+    Console.WriteLine("       AnalysisBench sentiment [path/to/nhs_comments.csv]");
+    Console.WriteLine("       AnalysisBench suggestions [path/to/nhs_comments.csv [path/to/cycling_dialogues.csv]] [--seeds N]");
     return 1;
 }
 

@@ -16,7 +16,7 @@ internal static class SentimentLexicon
         ["wonderful"] = 3, ["superb"] = 3, ["exceptional"] = 3, ["perfect"] = 3, ["marvellous"] = 3,
         ["incredible"] = 3, ["awesome"] = 3, ["fabulous"] = 3, ["first-class"] = 3, ["faultless"] = 3,
         ["exemplary"] = 3, ["terrific"] = 3, ["phenomenal"] = 3, ["best"] = 2.5, ["love"] = 2.5,
-        ["loved"] = 2.5, ["fab"] = 2.5, ["brill"] = 2.5, ["impeccable"] = 3, ["remarkable"] = 2.5,
+        ["loved"] = 2.5, ["fab"] = 2.5, ["brill"] = 2.5, ["impeccable"] = 3, ["perfection"] = 3, ["delightful"] = 2.5, ["upbeat"] = 1.5, ["hard-working"] = 2, ["proud"] = 2, ["remarkable"] = 2.5,
         ["lifesaver"] = 3, ["angels"] = 2.5, ["angel"] = 2.5, ["stars"] = 2, ["heroes"] = 2.5,
         ["thank"] = 2, ["thanks"] = 2, ["thankyou"] = 2, ["grateful"] = 2.5, ["thankful"] = 2.5,
 
@@ -44,7 +44,7 @@ internal static class SentimentLexicon
         ["happy"] = 2, ["happier"] = 1.5, ["glad"] = 1.5, ["satisfied"] = 1.5, ["content"] = 1,
         ["delighted"] = 2.5, ["enjoyed"] = 2, ["enjoy"] = 1.5, ["enjoyable"] = 2, ["fun"] = 1.5, ["appreciate"] = 2,
         ["appreciated"] = 2, ["appreciative"] = 2, ["well"] = 0.5, ["fine"] = 1, ["ok"] = 0.5, ["okay"] = 0.5,
-        ["better"] = 1, ["improving"] = 0.5, ["success"] = 2, ["successful"] = 2, ["fair"] = 1, ["value"] = 0.5,
+        ["better"] = 1, ["success"] = 2, ["successful"] = 2, ["fair"] = 1, ["value"] = 0.5,
         ["valued"] = 2, ["dignity"] = 1, ["dignified"] = 1.5, ["privacy"] = 0.5, ["helped"] = 1.5, ["helping"] = 1,
         ["help"] = 0.5, ["saved"] = 1.5, ["recovery"] = 0.5, ["welcome"] = 1.5, ["welcomed"] = 1.5,
 
@@ -76,6 +76,7 @@ internal static class SentimentLexicon
         ["disorganized"] = -2, ["mess"] = -2, ["messy"] = -1.5, ["unreliable"] = -2, ["inconsistent"] = -1.5,
         ["unresponsive"] = -2, ["unclear"] = -1.5, ["confusing"] = -1.5, ["confused"] = -1.5, ["confusion"] = -1.5,
         ["misleading"] = -2, ["misinformed"] = -1.5, ["lied"] = -2.5, ["lies"] = -2.5,
+        ["incorrect"] = -1.5, ["inaccurate"] = -1.5, ["loud"] = -1, ["sorted"] = 1,
 
         // Waiting, access and the place itself.
         ["wait"] = -1, ["waited"] = -1, ["waiting"] = -0.5, ["delay"] = -1.5, ["delays"] = -1.5,
@@ -114,12 +115,29 @@ internal static class SentimentLexicon
         ["demotivated"] = -2, ["demoralised"] = -2, ["underpaid"] = -1.5, ["toxic"] = -2.5, ["micromanaged"] = -2,
     };
 
+    /// <summary>
+    /// Phrases read as one unit before their words are looked up: "hard" criticises but "hard working"
+    /// praises; "long" says nothing alone but "long wait" complains.
+    /// </summary>
+    public static readonly Dictionary<string, double> Phrases = new(StringComparer.Ordinal)
+    {
+        ["hard working"] = 2, ["work hard"] = 1.5, ["works hard"] = 1.5, ["worked hard"] = 1.5,
+        ["work so hard"] = 2, ["works so hard"] = 2, ["worked so hard"] = 2, ["more than happy"] = 2.5, ["well done"] = 2, ["top notch"] = 2.5, ["spot on"] = 2, ["above and beyond"] = 3,
+        ["over and above"] = 2.5, ["looked after"] = 1.5, ["straight away"] = 1, ["on time"] = 1, ["put at ease"] = 2,
+        ["long wait"] = -1.5, ["long waits"] = -1.5, ["long time"] = -0.5, ["too long"] = -1.5, ["very long"] = -1.5,
+        ["waiting list"] = -1, ["waiting lists"] = -1, ["waiting time"] = -1, ["waiting times"] = -1,
+        ["let down"] = -2, ["fell through"] = -1.5, ["fobbed off"] = -2, ["passed around"] = -1.5,
+    };
+
+    /// <summary>First words of the phrases, so most words skip the phrase look-up.</summary>
+    public static readonly HashSet<string> PhraseStarts = Phrases.Keys.Select(p => p[..p.IndexOf(' ')]).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Words that turn the meaning of what follows (within a few words) around.</summary>
     public static readonly HashSet<string> Negators = new(StringComparer.Ordinal)
     {
         "not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "without", "hardly", "barely",
         "dont", "doesnt", "didnt", "isnt", "wasnt", "werent", "arent", "aint", "havent", "hasnt", "hadnt",
-        "wont", "wouldnt", "shouldnt", "cannot", "cant", "couldnt", "mustnt", "neednt", "nt", "lack", "lacking",
+        "wont", "wouldnt", "shouldnt", "cannot", "cant", "couldnt", "mustnt", "neednt", "lack", "lacking", "noone", "no-one",
     };
 
     /// <summary>
@@ -130,6 +148,13 @@ internal static class SentimentLexicon
     {
         "cant", "cannot", "couldnt", "wouldnt",
     };
+
+    /// <summary>
+    /// Negators that, in answers to "what could be improved?", deny only what is wrong: "nothing wrong",
+    /// "nothing was too much trouble". Praise after them starts a new statement ("Nothing, been happy
+    /// with everything" is often written without the comma).
+    /// </summary>
+    public static readonly HashSet<string> DenyOnlyComplaints = new(StringComparer.Ordinal) { "nothing", "none" };
 
     /// <summary>Modals that make a following comparative a wish for change: "could be better", "would be nicer".</summary>
     public static readonly HashSet<string> Hypotheticals = new(StringComparer.Ordinal)
@@ -142,6 +167,9 @@ internal static class SentimentLexicon
         "better", "more", "enough", "happier", "nicer", "kinder", "quicker", "faster", "sooner", "clearer",
         "easier", "cleaner", "safer",
     };
+
+    /// <summary>Feelings that stay praise in a wish: "would be happy to recommend", unlike "would be nice to have".</summary>
+    public static readonly HashSet<string> WishProof = new(StringComparer.Ordinal) { "happy", "glad", "pleased", "delighted", "recommend", "proud" };
 
     /// <summary>Thanks stay thanks under a nearby negation ("can't thank you enough", "no thanks needed").</summary>
     public static readonly HashSet<string> NegationProof = new(StringComparer.Ordinal)
