@@ -6,6 +6,7 @@ using Engage.Platform.Web;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -41,28 +42,30 @@ public record SampleForm(double? Fraction, int? Size, Guid[]? CoderIds, int? See
 
 public record SampleView(Guid Id, IReadOnlyList<Guid> CoderIds, int Items, IReadOnlyDictionary<Guid, int> DoneByCoder, IReadOnlyList<Guid> ItemIds, int Seed, DateTimeOffset CreatedAt);
 
+public record DrawSample(Guid CorpusId, SampleForm Form, Guid By);
+public record SampleDrawn(Guid Id, int Items);
+public record FinishSampleItem(Guid CorpusId, Guid SampleId, Guid ItemId, Guid CoderId);
+
 [MartenStore(typeof(IAnalysisStore))]
-[Authorize(Roles = Roles.Analysts)]
-public static class CodingSamplesEndpoint
+public static class DrawSampleHandler
 {
     public const int MaxSample = 5_000;
 
-    [WolverinePost("/api/analysis/corpora/{id}/samples")]
-    public static async Task<IResult> Post(Guid id, SampleForm form, ClaimsPrincipal user, IDocumentSession session, DateTimeOffset now)
+    public static async Task<SampleDrawn> Handle(DrawSample command, IDocumentSession session, DateTimeOffset now)
     {
-        if (await session.LoadAsync<Corpus>(id) is null) return ApiDoor.Problem(new RuleBroken(404, "The corpus was not found."));
+        await CodebookRules.CorpusExists(session, command.CorpusId);
+        var form = command.Form;
         var coders = (form.CoderIds ?? []).Distinct().ToList();
-        if (coders.Count < 2) return ApiDoor.Problem(new RuleBroken(400, "'coderIds' needs at least two different analysts: reliability compares coders."));
-        if (form.Fraction is null == form.Size is null) return ApiDoor.Problem(new RuleBroken(400, "Give either 'fraction' (e.g. 0.1) or 'size'."));
-        if (form.Fraction is { } f && f is not (> 0 and <= 1)) return ApiDoor.Problem(new RuleBroken(400, "'fraction' must be above 0 and at most 1."));
+        RuleBroken.Unless(coders.Count >= 2, "'coderIds' needs at least two different analysts: reliability compares coders.");
+        RuleBroken.Unless(form.Fraction is null != form.Size is null, "Give either 'fraction' (e.g. 0.1) or 'size'.");
+        RuleBroken.Unless(form.Fraction is null or (> 0 and <= 1), "'fraction' must be above 0 and at most 1.");
 
-        var items = session.ItemsOf(id);
+        var items = session.ItemsOf(command.CorpusId);
         if (form.ThemeId is { } theme) items = items.Where(i => i.ThemeId == theme);
         var ids = await items.Select(i => i.Id).ToListAsync();
-        if (ids.Count == 0) return ApiDoor.Problem(new RuleBroken(400, "There are no items to sample."));
+        RuleBroken.Unless(ids.Count > 0, "There are no items to sample.");
         var size = form.Size ?? (int)Math.Ceiling(ids.Count * form.Fraction!.Value);
-        if (size < 1 || size > Math.Min(ids.Count, MaxSample))
-            return ApiDoor.Problem(new RuleBroken(400, $"The sample must hold 1 to {Math.Min(ids.Count, MaxSample):N0} items."));
+        RuleBroken.Unless(size >= 1 && size <= Math.Min(ids.Count, MaxSample), $"The sample must hold 1 to {Math.Min(ids.Count, MaxSample):N0} items.");
 
         var seed = form.Seed ?? 1;
         // Sorted first so the same seed over the same items draws the same sample whatever order the database returns.
@@ -70,12 +73,38 @@ public static class CodingSamplesEndpoint
         new Random(seed).Shuffle(drawn);
         var sample = new CodingSample
         {
-            Id = Guid.CreateVersion7(), CorpusId = id, CoderIds = coders, ItemIds = [.. drawn.Take(size)], Seed = seed,
-            CreatedBy = user.Analyst(), CreatedAt = now
+            Id = Guid.CreateVersion7(), CorpusId = command.CorpusId, CoderIds = coders, ItemIds = [.. drawn.Take(size)], Seed = seed,
+            CreatedBy = command.By, CreatedAt = now
         };
         session.Insert(sample);
-        return Results.Created($"/api/analysis/corpora/{id}/samples/{sample.Id}", new { id = sample.Id, items = sample.ItemIds.Count });
+        return new SampleDrawn(sample.Id, sample.ItemIds.Count);
     }
+}
+
+[MartenStore(typeof(IAnalysisStore))]
+public static class FinishSampleItemHandler
+{
+    public static async Task Handle(FinishSampleItem command, IDocumentSession session, DateTimeOffset now)
+    {
+        var sample = await session.LoadAsync<CodingSample>(command.SampleId);
+        RuleBroken.Unless(sample is not null && sample.CorpusId == command.CorpusId, "The sample was not found.", 404);
+        RuleBroken.Unless(sample!.CoderIds.Contains(command.CoderId), "You are not one of this sample's coders.", 403);
+        RuleBroken.Unless(sample.ItemIds.Contains(command.ItemId), "The item is not in this sample.", 404);
+        session.Store(new SampleItemDone
+        {
+            Id = $"{command.SampleId}:{command.CoderId}:{command.ItemId}", SampleId = command.SampleId, CoderId = command.CoderId, ItemId = command.ItemId, At = now
+        });
+    }
+}
+
+[MartenStore(typeof(IAnalysisStore))]
+[Authorize(Roles = Roles.Analysts)]
+public static class CodingSamplesEndpoint
+{
+    [WolverinePost("/api/analysis/corpora/{id}/samples")]
+    public static Task<IResult> Post(Guid id, SampleForm form, ClaimsPrincipal user, IMessageBus bus) =>
+        ApiDoor.Invoke<SampleDrawn>(bus, new DrawSample(id, form, user.Analyst()),
+            drawn => Results.Created($"/api/analysis/corpora/{id}/samples/{drawn.Id}", new { id = drawn.Id, items = drawn.Items }));
 
     [WolverineGet("/api/analysis/corpora/{id}/samples")]
     public static async Task<IReadOnlyList<SampleView>> List(Guid id, IQuerySession session)
@@ -94,15 +123,8 @@ public static class CodingSamplesEndpoint
 
     /// <summary>The calling analyst has finished this sample item, whether or not any code applied.</summary>
     [WolverinePost("/api/analysis/corpora/{id}/samples/{sampleId}/items/{itemId}/done")]
-    public static async Task<IResult> Done(Guid id, Guid sampleId, Guid itemId, ClaimsPrincipal user, IDocumentSession session, DateTimeOffset now)
-    {
-        if (await session.LoadAsync<CodingSample>(sampleId) is not { } sample || sample.CorpusId != id) return ApiDoor.Problem(new RuleBroken(404, "The sample was not found."));
-        var coder = user.Analyst();
-        if (!sample.CoderIds.Contains(coder)) return ApiDoor.Problem(new RuleBroken(403, "You are not one of this sample's coders."));
-        if (!sample.ItemIds.Contains(itemId)) return ApiDoor.Problem(new RuleBroken(404, "The item is not in this sample."));
-        session.Store(new SampleItemDone { Id = $"{sampleId}:{coder}:{itemId}", SampleId = sampleId, CoderId = coder, ItemId = itemId, At = now });
-        return Results.NoContent();
-    }
+    public static Task<IResult> Done(Guid id, Guid sampleId, Guid itemId, ClaimsPrincipal user, IMessageBus bus) =>
+        ApiDoor.Invoke(bus, new FinishSampleItem(id, sampleId, itemId, user.Analyst()), Results.NoContent());
 
     private static async Task<SampleView> View(CodingSample sample, IQuerySession session)
     {

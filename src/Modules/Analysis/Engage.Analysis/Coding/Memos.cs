@@ -6,6 +6,7 @@ using Engage.Platform.Web;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -27,12 +28,62 @@ public class Memo
 
 public record MemoForm(Guid? ItemId, Guid? CodeId, string? Text);
 
+public record WriteMemo(Guid CorpusId, MemoForm Form, Guid By, string ByName);
+public record ReviseMemo(Guid CorpusId, Guid MemoId, string? Text, Guid By);
+
+public static class MemoRules
+{
+    public const int MaxLength = 20_000;
+
+    public static async Task<string> Check(IQuerySession session, Guid corpusId, MemoForm form)
+    {
+        await CodebookRules.CorpusExists(session, corpusId);
+        var text = form.Text?.Trim() ?? "";
+        RuleBroken.Unless(text.Length is > 0 and <= MaxLength, $"'text' is required (at most {MaxLength:N0} characters).");
+        RuleBroken.Unless(form.ItemId is null || form.CodeId is null, "A memo is about an item or a code, not both.");
+        if (form.ItemId is { } item)
+            RuleBroken.Unless((await session.LoadAsync<CorpusItem>(item))?.WorkshopId == corpusId, "'itemId' is not an item of this corpus.");
+        if (form.CodeId is { } code)
+            RuleBroken.Unless((await session.CodebookOf(corpusId)).CodeOf(code) is not null, "'codeId' is not a code of this corpus's codebook.");
+        return text;
+    }
+}
+
+[MartenStore(typeof(IAnalysisStore))]
+public static class WriteMemoHandler
+{
+    public static async Task<Guid> Handle(WriteMemo command, IDocumentSession session, DateTimeOffset now)
+    {
+        var text = await MemoRules.Check(session, command.CorpusId, command.Form);
+        var memo = new Memo
+        {
+            Id = Guid.CreateVersion7(), CorpusId = command.CorpusId, ItemId = command.Form.ItemId, CodeId = command.Form.CodeId, Text = text,
+            AuthorId = command.By, AuthorName = command.ByName, WrittenAt = now
+        };
+        session.Insert(memo);
+        return memo.Id;
+    }
+}
+
+/// <summary>A memo is its author's: others answer with a memo of their own.</summary>
+[MartenStore(typeof(IAnalysisStore))]
+public static class ReviseMemoHandler
+{
+    public static async Task Handle(ReviseMemo command, IDocumentSession session, DateTimeOffset now)
+    {
+        var memo = await session.LoadAsync<Memo>(command.MemoId);
+        RuleBroken.Unless(memo is not null && memo.CorpusId == command.CorpusId, "The memo was not found.", 404);
+        RuleBroken.Unless(memo!.AuthorId == command.By, "Only a memo's author can change it.", 403);
+        memo.Text = await MemoRules.Check(session, command.CorpusId, new MemoForm(memo.ItemId, memo.CodeId, command.Text));
+        memo.RevisedAt = now;
+        session.Store(memo);
+    }
+}
+
 [MartenStore(typeof(IAnalysisStore))]
 [Authorize(Roles = Roles.Analysts)]
 public static class MemosEndpoint
 {
-    public const int MaxLength = 20_000;
-
     [WolverineGet("/api/analysis/corpora/{id}/memos")]
     public static async Task<IReadOnlyList<Memo>> List(Guid id, Guid? itemId, Guid? codeId, IQuerySession session)
     {
@@ -43,41 +94,11 @@ public static class MemosEndpoint
     }
 
     [WolverinePost("/api/analysis/corpora/{id}/memos")]
-    public static async Task<IResult> Post(Guid id, MemoForm form, ClaimsPrincipal user, IDocumentSession session, DateTimeOffset now)
-    {
-        if (await Check(id, form, session) is { } problem) return ApiDoor.Problem(problem);
-        var memo = new Memo
-        {
-            Id = Guid.CreateVersion7(), CorpusId = id, ItemId = form.ItemId, CodeId = form.CodeId, Text = form.Text!.Trim(),
-            AuthorId = user.Analyst(), AuthorName = user.Identity?.Name ?? "Analyst", WrittenAt = now
-        };
-        session.Insert(memo);
-        return ApiDoor.Created($"/api/analysis/corpora/{id}/memos/{memo.Id}", memo.Id);
-    }
+    public static Task<IResult> Post(Guid id, MemoForm form, ClaimsPrincipal user, IMessageBus bus) =>
+        ApiDoor.Invoke<Guid>(bus, new WriteMemo(id, form, user.Analyst(), user.Identity?.Name ?? "Analyst"),
+            memo => ApiDoor.Created($"/api/analysis/corpora/{id}/memos/{memo}", memo));
 
-    /// <summary>A memo is its author's: others answer with a memo of their own.</summary>
     [WolverinePut("/api/analysis/corpora/{id}/memos/{memoId}")]
-    public static async Task<IResult> Put(Guid id, Guid memoId, MemoForm form, ClaimsPrincipal user, IDocumentSession session, DateTimeOffset now)
-    {
-        if (await session.LoadAsync<Memo>(memoId) is not { } memo || memo.CorpusId != id) return ApiDoor.Problem(new RuleBroken(404, "The memo was not found."));
-        if (memo.AuthorId != user.Analyst()) return ApiDoor.Problem(new RuleBroken(403, "Only a memo's author can change it."));
-        if (await Check(id, form with { ItemId = memo.ItemId, CodeId = memo.CodeId }, session) is { } problem) return ApiDoor.Problem(problem);
-        memo.Text = form.Text!.Trim();
-        memo.RevisedAt = now;
-        session.Store(memo);
-        return Results.Ok(memo);
-    }
-
-    private static async Task<RuleBroken?> Check(Guid corpusId, MemoForm form, IQuerySession session)
-    {
-        if (await session.LoadAsync<Corpus>(corpusId) is null) return new RuleBroken(404, "The corpus was not found.");
-        var text = form.Text?.Trim() ?? "";
-        if (text.Length is 0 or > MaxLength) return new RuleBroken(400, $"'text' is required (at most {MaxLength:N0} characters).");
-        if (form.ItemId is not null && form.CodeId is not null) return new RuleBroken(400, "A memo is about an item or a code, not both.");
-        if (form.ItemId is { } i && (await session.LoadAsync<CorpusItem>(i))?.WorkshopId != corpusId)
-            return new RuleBroken(400, "'itemId' is not an item of this corpus.");
-        if (form.CodeId is { } code && (await session.CodebookOf(corpusId)).CodeOf(code) is null)
-            return new RuleBroken(400, "'codeId' is not a code of this corpus's codebook.");
-        return null;
-    }
+    public static Task<IResult> Put(Guid id, Guid memoId, MemoForm form, ClaimsPrincipal user, IMessageBus bus) =>
+        ApiDoor.Invoke(bus, new ReviseMemo(id, memoId, form.Text, user.Analyst()), Results.NoContent());
 }

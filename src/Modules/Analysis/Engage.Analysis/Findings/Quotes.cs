@@ -6,6 +6,7 @@ using Engage.Platform.Web;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -26,31 +27,46 @@ public record QuoteForm(Guid? ItemId, string? Note);
 
 public record QuoteView(Guid Id, Guid ItemId, string Text, string Attribution, string Note, IReadOnlyList<Guid> CodeIds, DateTimeOffset StarredAt);
 
+public record StarQuote(Guid CorpusId, QuoteForm Form, Guid By);
+public record UnstarQuote(Guid CorpusId, Guid QuoteId);
+
+[MartenStore(typeof(IAnalysisStore))]
+public static class StarQuoteHandler
+{
+    public static async Task<Guid> Handle(StarQuote command, IDocumentSession session, DateTimeOffset now)
+    {
+        await CodebookRules.CorpusExists(session, command.CorpusId);
+        var itemId = command.Form.ItemId ?? Guid.Empty;
+        RuleBroken.Unless(await session.LoadAsync<CorpusItem>(itemId) is { } item && item.WorkshopId == command.CorpusId, "'itemId' must be an item of this corpus.");
+        RuleBroken.Unless((command.Form.Note?.Length ?? 0) <= 2000, "'note' is at most 2,000 characters.");
+        RuleBroken.Unless(!await session.Query<Quote>().AnyAsync(q => q.CorpusId == command.CorpusId && q.ItemId == itemId), "This item is already starred as a quote.", 409);
+        var quote = new Quote { Id = Guid.CreateVersion7(), CorpusId = command.CorpusId, ItemId = itemId, Note = command.Form.Note?.Trim() ?? "", StarredBy = command.By, StarredAt = now };
+        session.Insert(quote);
+        return quote.Id;
+    }
+}
+
+[MartenStore(typeof(IAnalysisStore))]
+public static class UnstarQuoteHandler
+{
+    public static async Task Handle(UnstarQuote command, IDocumentSession session)
+    {
+        var quote = await session.LoadAsync<Quote>(command.QuoteId);
+        RuleBroken.Unless(quote is not null && quote.CorpusId == command.CorpusId, "The quote was not found.", 404);
+        session.Delete(quote!);
+    }
+}
+
 [MartenStore(typeof(IAnalysisStore))]
 [Authorize(Roles = Roles.Analysts)]
 public static class QuotesEndpoint
 {
     [WolverinePost("/api/analysis/corpora/{id}/quotes")]
-    public static async Task<IResult> Post(Guid id, QuoteForm form, ClaimsPrincipal user, IDocumentSession session, DateTimeOffset now)
-    {
-        if (await session.LoadAsync<Corpus>(id) is null) return ApiDoor.Problem(new RuleBroken(404, "The corpus was not found."));
-        if (form.ItemId is not { } itemId || await session.LoadAsync<CorpusItem>(itemId) is not { } item || item.WorkshopId != id)
-            return ApiDoor.Problem(new RuleBroken(400, "'itemId' must be an item of this corpus."));
-        if ((form.Note?.Length ?? 0) > 2000) return ApiDoor.Problem(new RuleBroken(400, "'note' is at most 2,000 characters."));
-        if (await session.Query<Quote>().AnyAsync(q => q.CorpusId == id && q.ItemId == itemId))
-            return ApiDoor.Problem(new RuleBroken(409, "This item is already starred as a quote."));
-        var quote = new Quote { Id = Guid.CreateVersion7(), CorpusId = id, ItemId = itemId, Note = form.Note?.Trim() ?? "", StarredBy = user.Analyst(), StarredAt = now };
-        session.Insert(quote);
-        return ApiDoor.Created($"/api/analysis/corpora/{id}/quotes/{quote.Id}", quote.Id);
-    }
+    public static Task<IResult> Post(Guid id, QuoteForm form, ClaimsPrincipal user, IMessageBus bus) =>
+        ApiDoor.Invoke<Guid>(bus, new StarQuote(id, form, user.Analyst()), quote => ApiDoor.Created($"/api/analysis/corpora/{id}/quotes/{quote}", quote));
 
     [WolverineDelete("/api/analysis/corpora/{id}/quotes/{quoteId}")]
-    public static async Task<IResult> Delete(Guid id, Guid quoteId, IDocumentSession session)
-    {
-        if (await session.LoadAsync<Quote>(quoteId) is not { } quote || quote.CorpusId != id) return ApiDoor.Problem(new RuleBroken(404, "The quote was not found."));
-        session.Delete(quote);
-        return Results.NoContent();
-    }
+    public static Task<IResult> Delete(Guid id, Guid quoteId, IMessageBus bus) => ApiDoor.Invoke(bus, new UnstarQuote(id, quoteId), Results.NoContent());
 
     /// <summary>Quotes with their attribution, which names the author's group only as far as the group is large enough.</summary>
     [WolverineGet("/api/analysis/corpora/{id}/quotes")]

@@ -32,24 +32,35 @@ public class PublishedAnalysis
     public AnalysisPublished? Content { get; set; }
 }
 
+public record RequestPublication(Guid CorpusId, string? Title, Guid By);
+
+[MartenStore(typeof(IAnalysisStore))]
+public static class RequestPublicationHandler
+{
+    /// <summary>The publication is recorded and its work queued in one transaction: it runs even if the host stops right after answering.</summary>
+    public static async Task<(Guid, PublishCorpusAnalysis)> Handle(RequestPublication command, IDocumentSession session, DateTimeOffset now)
+    {
+        var corpus = await session.LoadAsync<Corpus>(command.CorpusId);
+        RuleBroken.Unless(corpus is not null, "The corpus was not found.", 404);
+        RuleBroken.Unless(await session.ItemsOf(command.CorpusId).AnyAsync(), "The corpus is empty: there is nothing to publish.");
+        var workshop = await session.LoadAsync<CorpusWorkshop>(command.CorpusId);
+        var title = string.IsNullOrWhiteSpace(command.Title) ? $"What we heard: {workshop?.Opened.Title ?? corpus!.Name}" : command.Title.Trim();
+        RuleBroken.Unless(title.Length <= 200, "'title' is at most 200 characters.");
+
+        var publication = new PublishedAnalysis { Id = Guid.CreateVersion7(), CorpusId = command.CorpusId, Title = title, RequestedBy = command.By, RequestedAt = now };
+        session.Insert(publication);
+        return (publication.Id, new PublishCorpusAnalysis(publication.Id));
+    }
+}
+
 [MartenStore(typeof(IAnalysisStore))]
 [Authorize(Roles = Roles.Analysts)]
 public static class PublishAnalysisEndpoint
 {
     [WolverinePost("/api/analysis/corpora/{id}/publish")]
-    public static async Task<IResult> Post(Guid id, PublishForm? form, ClaimsPrincipal user, IDocumentSession session, IMessageContext bus, DateTimeOffset now)
-    {
-        if (await session.LoadAsync<Corpus>(id) is not { } corpus) return ApiDoor.Problem(new RuleBroken(404, "The corpus was not found."));
-        if (!await session.ItemsOf(id).AnyAsync()) return ApiDoor.Problem(new RuleBroken(400, "The corpus is empty: there is nothing to publish."));
-        var workshop = await session.LoadAsync<CorpusWorkshop>(id);
-        var title = string.IsNullOrWhiteSpace(form?.Title) ? $"What we heard: {workshop?.Opened.Title ?? corpus.Name}" : form.Title.Trim();
-        if (title.Length > 200) return ApiDoor.Problem(new RuleBroken(400, "'title' is at most 200 characters."));
-
-        var publication = new PublishedAnalysis { Id = Guid.CreateVersion7(), CorpusId = id, Title = title, RequestedBy = user.Analyst(), RequestedAt = now };
-        session.Insert(publication);
-        await bus.PublishAsync(new PublishCorpusAnalysis(publication.Id));
-        return Results.Accepted($"/api/analysis/corpora/{id}/publications/{publication.Id}", new { analysisId = publication.Id });
-    }
+    public static Task<IResult> Post(Guid id, PublishForm? form, ClaimsPrincipal user, IMessageBus bus) =>
+        ApiDoor.Invoke<Guid>(bus, new RequestPublication(id, form?.Title, user.Analyst()),
+            analysisId => Results.Accepted($"/api/analysis/corpora/{id}/publications/{analysisId}", new { analysisId }));
 
     [WolverineGet("/api/analysis/corpora/{id}/publications")]
     public static async Task<IReadOnlyList<object>> List(Guid id, IQuerySession session) =>
