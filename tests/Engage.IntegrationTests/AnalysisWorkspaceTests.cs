@@ -311,3 +311,85 @@ public class when_analysts_exchange_work_with_other_tools(EngageHost engage) : E
         return output.ToArray();
     }
 }
+
+/// <summary>Engage suggests codes learnt from analysts' codings; only an analyst's decision makes a coding, and the agreement is audited.</summary>
+public class when_engage_suggests_codes(EngageHost engage) : EngageTest(engage)
+{
+    private record Created(Guid Id);
+
+    [Fact]
+    public async Task suggestions_are_learnt_from_codings_count_only_once_accepted_and_are_audited_per_code()
+    {
+        var analyst = Engage.Client(await Engage.TokenFor(Roles.Analyst));
+        var csv = new StringBuilder("id,text\n");
+        for (var i = 0; i < 20; i++) csv.Append($"s{i},\"we need protected supervision time with a named supervisor {i}\"\n");
+        for (var i = 0; i < 20; i++) csv.Append($"p{i},\"the pay band and salary do not reflect advanced practice {i}\"\n");
+        var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString())), "file", "c.csv" }, { new StringContent("Two topics"), "name" } };
+        var corpus = (await (await analyst.PostAsync("/api/analysis/corpora", form)).Read<Created>()).Id;
+        var items = new Dictionary<string, Guid>();
+        foreach (var p in new[] { 1, 2 })
+            foreach (var item in (await (await analyst.GetAsync($"/api/analysis/corpora/{corpus}/items?page={p}")).Read<JsonElement>()).GetProperty("items").EnumerateArray())
+                items[item.GetProperty("sourceId").GetString()!] = item.GetProperty("id").GetGuid();
+        var supervision = (await (await analyst.PostAsJsonAsync($"/api/analysis/corpora/{corpus}/codebook/codes", new { name = "Supervision" })).Read<Created>()).Id;
+        var pay = (await (await analyst.PostAsJsonAsync($"/api/analysis/corpora/{corpus}/codebook/codes", new { name = "Pay" })).Read<Created>()).Id;
+
+        var tooEarly = await analyst.PostAsync($"/api/analysis/corpora/{corpus}/suggestions", null);
+        Assert.Contains("Code at least a few items", await tooEarly.Problem());
+        for (var i = 0; i < 5; i++)
+        {
+            await analyst.PostAsJsonAsync($"/api/analysis/corpora/{corpus}/items/{items[$"s{i}"]}/codings", new { codeId = supervision });
+            await analyst.PostAsJsonAsync($"/api/analysis/corpora/{corpus}/items/{items[$"p{i}"]}/codings", new { codeId = pay });
+        }
+
+        var run = await (await analyst.PostAsync($"/api/analysis/corpora/{corpus}/suggestions", null)).Read<JsonElement>();
+        Assert.Equal(30, run.GetProperty("itemsConsidered").GetInt32());
+        Assert.True(run.GetProperty("suggested").GetInt32() >= 25, run.ToString());
+        var suggested = await (await analyst.GetAsync($"/api/analysis/corpora/{corpus}/suggestions?queue=suggested")).Read<JsonElement[]>();
+        var forSupervision = suggested.First(s => s.GetProperty("itemId").GetGuid() == items["s10"]);
+        Assert.Equal("Supervision", forSupervision.GetProperty("code").GetString());
+        Assert.True(forSupervision.GetProperty("confidence").GetDouble() >= 0.5);
+
+        // Suggestions are not codings: the item is still uncoded until an analyst accepts.
+        var uncoded = (await (await analyst.GetAsync($"/api/analysis/corpora/{corpus}/items?uncoded=true")).Read<JsonElement>()).GetProperty("total").GetInt32();
+        Assert.Equal(30, uncoded);
+        Assert.Equal(HttpStatusCode.NoContent, (await analyst.PostAsync($"/api/analysis/corpora/{corpus}/suggestions/{forSupervision.GetProperty("id").GetGuid()}/accept", null)).StatusCode);
+        var wrong = suggested.First(s => s.GetProperty("itemId").GetGuid() == items["p10"]);
+        Assert.Equal(HttpStatusCode.NoContent, (await analyst.PostAsync($"/api/analysis/corpora/{corpus}/suggestions/{wrong.GetProperty("id").GetGuid()}/reject", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await analyst.PostAsync($"/api/analysis/corpora/{corpus}/suggestions/{wrong.GetProperty("id").GetGuid()}/reject", null)).StatusCode);
+
+        var coded = (await (await analyst.GetAsync($"/api/analysis/corpora/{corpus}/items?codeId={supervision}")).Read<JsonElement>()).GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("id").GetGuid() == items["s10"]);
+        Assert.Equal("suggestion", coded.GetProperty("codings")[0].GetProperty("source").GetString());
+
+        // Audit over the two reviewed items: supervision agreed on both (yes on s10, no on p10); pay was suggested for p10 and rejected.
+        var audit = await (await analyst.GetAsync($"/api/analysis/corpora/{corpus}/suggestions/audit")).Read<JsonElement>();
+        Assert.Equal(2, audit.GetProperty("itemsReviewed").GetInt32());
+        var byCode = audit.GetProperty("codes").EnumerateArray().ToDictionary(c => c.GetProperty("code").GetString()!);
+        Assert.Equal(1.0, byCode["Supervision"].GetProperty("agreement").GetDouble());
+        Assert.Equal(1, byCode["Pay"].GetProperty("machineOnly").GetInt32());
+    }
+
+    [Fact]
+    public async Task a_discovered_theme_promoted_to_a_code_brings_its_members_as_suggestions_to_review()
+    {
+        var analyst = Engage.Client(await Engage.TokenFor(Roles.Analyst));
+        var csv = new StringBuilder("id,text\n");
+        for (var i = 0; i < 10; i++) csv.Append($"s{i},\"protected supervision time with a named supervisor {i}\"\n");
+        for (var i = 0; i < 10; i++) csv.Append($"p{i},\"pay band salary for advanced practice {i}\"\n");
+        var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString())), "file", "c.csv" }, { new StringContent("Two topics"), "name" } };
+        var corpus = (await (await analyst.PostAsync("/api/analysis/corpora", form)).Read<Created>()).Id;
+        Guid job = default;
+        await Host.ExecuteAndWaitAsync(async () =>
+            job = (await (await analyst.PostAsJsonAsync($"/api/analysis/corpora/{corpus}/theme-discovery", new { themes = 2, seed = 1 })).Read<JsonElement>()).GetProperty("jobId").GetGuid());
+        var found = (await (await analyst.GetAsync($"/api/analysis/corpora/{corpus}/theme-discovery/{job}")).Read<JsonElement>()).GetProperty("themes")[0];
+
+        var promoted = await analyst.PostAsJsonAsync($"/api/analysis/corpora/{corpus}/theme-discovery/{job}/themes/0/promote", new { name = "Candidate one" });
+        Assert.Equal(HttpStatusCode.Created, promoted.StatusCode);
+        var code = (await promoted.Read<Created>()).Id;
+        var review = await (await analyst.GetAsync($"/api/analysis/corpora/{corpus}/suggestions?queue=review&codeId={code}")).Read<JsonElement[]>();
+        Assert.Equal(found.GetProperty("itemIds").GetArrayLength(), review.Length);
+        Assert.All(review, s => Assert.Equal("discovery", s.GetProperty("origin").GetString()));
+        Assert.Equal(20, (await (await analyst.GetAsync($"/api/analysis/corpora/{corpus}/items?uncoded=true")).Read<JsonElement>()).GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, (await analyst.PostAsJsonAsync($"/api/analysis/corpora/{corpus}/theme-discovery/{job}/themes/7/promote", new { })).StatusCode);
+    }
+}

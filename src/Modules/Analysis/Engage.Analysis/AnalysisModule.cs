@@ -66,5 +66,6 @@ public static class AnalysisModule
         opts.Schema.For<Findings.Quote>().Index(x => x.CorpusId).Index(x => x.ItemId);
         opts.Schema.For<Findings.Recommendation>().Index(x => x.CorpusId);
         opts.Schema.For<Findings.AnalysisSettings>();
+        opts.Schema.For<Suggestions.CodeSuggestionDoc>().Duplicate(x => x.CorpusId).Index(x => x.ItemId);
     }
 }

@@ -37,16 +37,9 @@ public static class CodingRules
         await batch.Execute();
         return (await item, await codebook ?? new Codebook { Id = corpusId }, [.. await codings]);
     }
-}
 
-/// <summary>An analyst codes an item, whole or a span of it. Each analyst codes independently: the same coder cannot apply the same code to the same span twice.</summary>
-[MartenStore(typeof(IAnalysisStore))]
-public static class ApplyCodeHandler
-{
-    public static Task<(CorpusItem?, Codebook, List<AppliedCode>)> LoadAsync(ApplyCode command, IQuerySession session) =>
-        session.ItemInContext(command.CorpusId, command.ItemId);
-
-    public static CodingMade Handle(ApplyCode command, CorpusItem? item, Codebook codebook, List<AppliedCode> codings, IDocumentSession session, DateTimeOffset now)
+    /// <summary>Checks a coding against the item, the codebook and the coder's own codings, and appends it to the item's stream.</summary>
+    public static CodingMade Apply(ApplyCode command, CorpusItem? item, Codebook codebook, List<AppliedCode> codings, IDocumentSession session, DateTimeOffset now)
     {
         var found = CodingRules.Item(item, command.CorpusId);
         RuleBroken.Unless(command.Form.CodeId is not null, "'codeId' is required.");
@@ -67,6 +60,17 @@ public static class ApplyCodeHandler
         session.Events.Append(found.Id, applied);
         return new CodingMade(applied.CodingId, applied.CodebookVersion);
     }
+}
+
+/// <summary>An analyst codes an item, whole or a span of it. Each analyst codes independently: the same coder cannot apply the same code to the same span twice.</summary>
+[MartenStore(typeof(IAnalysisStore))]
+public static class ApplyCodeHandler
+{
+    public static Task<(CorpusItem?, Codebook, List<AppliedCode>)> LoadAsync(ApplyCode command, IQuerySession session) =>
+        session.ItemInContext(command.CorpusId, command.ItemId);
+
+    public static CodingMade Handle(ApplyCode command, CorpusItem? item, Codebook codebook, List<AppliedCode> codings, IDocumentSession session, DateTimeOffset now) =>
+        CodingRules.Apply(command, item, codebook, codings, session, now);
 }
 
 [MartenStore(typeof(IAnalysisStore))]
