@@ -48,7 +48,15 @@ public sealed class CorpusFacts
     /// <summary>Items each code applies to, counting its subcodes' items.</summary>
     public IReadOnlySet<Guid> ItemsWith(Guid codeId)
     {
-        _itemsByCode ??= Codebook.Codes.ToDictionary(c => c.Id, c => Codings.Where(x => Codebook.IsWithin(x.CodeId, c.Id)).Select(x => x.ItemId).ToHashSet());
+        if (_itemsByCode is null)
+        {
+            // Each coding counts for its code and every ancestor: one walk up the tree per code, not per pair.
+            var ancestors = Codebook.Codes.ToDictionary(c => c.Id, c => Codebook.Codes.Where(a => Codebook.IsWithin(c.Id, a.Id)).Select(a => a.Id).ToList());
+            _itemsByCode = Codebook.Codes.ToDictionary(c => c.Id, _ => new HashSet<Guid>());
+            foreach (var coding in Codings)
+                foreach (var code in ancestors.GetValueOrDefault(coding.CodeId) ?? [])
+                    _itemsByCode[code].Add(coding.ItemId);
+        }
         return _itemsByCode.TryGetValue(codeId, out var items) ? items : [];
     }
 
