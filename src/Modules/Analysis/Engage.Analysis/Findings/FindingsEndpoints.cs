@@ -28,7 +28,7 @@ public record CoOccurrenceView(IReadOnlyList<CodeView> Codes, IReadOnlyList<IRea
 /// </summary>
 [MartenStore(typeof(IAnalysisStore))]
 [Authorize(Roles = Roles.Analysts)]
-public static class FindingsEndpoints
+public static class FindingsEndpoint
 {
     [WolverineGet("/api/analysis/corpora/{id}/findings")]
     public static async Task<IResult> Themes(Guid id, IQuerySession session) =>
