@@ -11,8 +11,17 @@ namespace Engage.UnitTests.Exchange;
 /// <summary>The REFI-QDA spec folder kept beside the repository, and small archives built in code.</summary>
 internal static class Refi
 {
-    public static readonly string Spec = Path.GetFullPath(
-        Path.Combine(RepositoryRoot.Find(AppContext.BaseDirectory), "..", "shared", "spec", "refi-qda"));
+    /// <summary>
+    /// Beside the repository (../shared) in a working copy; a checkout elsewhere (a CI clone in /tmp) finds it
+    /// through ENGAGE_SHARED or at the project's usual place. The path tried first is reported when none exists.
+    /// </summary>
+    public static readonly string Spec = new[]
+        {
+            Environment.GetEnvironmentVariable("ENGAGE_SHARED") is { Length: > 0 } shared ? Path.Combine(shared, "spec", "refi-qda") : null,
+            Path.GetFullPath(Path.Combine(RepositoryRoot.Find(AppContext.BaseDirectory), "..", "shared", "spec", "refi-qda")),
+            "/work/shared/spec/refi-qda"
+        }.OfType<string>().Where(Directory.Exists).DefaultIfEmpty(
+            Path.GetFullPath(Path.Combine(RepositoryRoot.Find(AppContext.BaseDirectory), "..", "shared", "spec", "refi-qda"))).First();
 
     public static string Example(string file) => File.ReadAllText(Path.Combine(Spec, "examples", file));
 
