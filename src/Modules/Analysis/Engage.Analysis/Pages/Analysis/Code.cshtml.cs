@@ -62,7 +62,9 @@ public class CodeModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage(sto
         var blind = Items.Items.Where(i => i.Blind).Select(i => i.Id).ToHashSet();
         if (blind.Count > 0)
         {
-            var mine = (await session.Query<CodingSample>().Where(s => s.CorpusId == id).ToListAsync()).Where(s => s.CoderIds.Contains(Analyst)).ToList();
+            // An item in two of this analyst's samples is finished in the newer one.
+            var mine = (await session.Query<CodingSample>().Where(s => s.CorpusId == id).OrderByDescending(s => s.CreatedAt).ToListAsync())
+                .Where(s => s.CoderIds.Contains(Analyst)).ToList();
             var sampleOf = blind.ToDictionary(i => i, i => mine.First(s => s.ItemIds.Contains(i)).Id);
             var done = (await session.LoadManyAsync<SampleItemDone>(sampleOf.Select(s => $"{s.Value}:{Analyst}:{s.Key}").ToArray())).Select(d => d.ItemId).ToHashSet();
             Samples = sampleOf.ToDictionary(s => s.Key, s => (s.Value, done.Contains(s.Key)));
