@@ -62,6 +62,6 @@ public class CorpusModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage(s
     public async Task<IActionResult> OnGetCodingsAsync(Guid id)
     {
         await using var session = Store.QuerySession();
-        return await Deliver(await FindingsEndpoints.CodingsCsv(id, session));
+        return await Deliver(await FindingsEndpoint.CodingsCsv(id, session));
     }
 }

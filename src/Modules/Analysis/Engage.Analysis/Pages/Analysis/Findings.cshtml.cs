@@ -66,13 +66,13 @@ public class FindingsModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage
     public async Task<IActionResult> OnGetBreakdownCsvAsync(Guid id)
     {
         await using var session = Store.QuerySession();
-        return await Deliver(await FindingsEndpoints.BreakdownCsv(id, By, Of, session));
+        return await Deliver(await FindingsEndpoint.BreakdownCsv(id, By, Of, session));
     }
 
     public async Task<IActionResult> OnGetCodingsAsync(Guid id)
     {
         await using var session = Store.QuerySession();
-        return await Deliver(await FindingsEndpoints.CodingsCsv(id, session));
+        return await Deliver(await FindingsEndpoint.CodingsCsv(id, session));
     }
 
     public Task<IActionResult> OnPostUnstarAsync(Guid id, Guid quoteId) =>
