@@ -15,7 +15,7 @@ public record CorpusView(Guid Id, bool Closed, int Participants, IReadOnlyList<C
 [Authorize(Roles = Roles.Analysts)]
 public static class ViewCorpusEndpoint
 {
-    /// <summary>The corpus query is used by this endpoint and by publishing's evidence check.</summary>
+    /// <summary>A corpus's items: the query every part of Analysis starts from.</summary>
     public static IQueryable<CorpusItem> ItemsOf(this IQuerySession session, Guid workshopId) =>
         session.Query<CorpusItem>().Where(x => x.WorkshopId == workshopId);
 

@@ -20,12 +20,17 @@ public sealed record OpinionAnalysis(OpinionFindings Findings, IReadOnlyDictiona
 
 public static class OpinionFindingsBuilder
 {
-    public static OpinionAnalysis Find(CorpusFacts facts, int seed = 1)
+    /// <summary>Votes on the corpus's current items as the group finder reads them: agree 1, disagree -1, pass 0.</summary>
+    public static List<ParticipantVote> VotesOf(CorpusFacts facts)
     {
         var live = facts.Items.Select(i => i.Id).ToHashSet();
-        var votes = facts.Votes.Where(v => live.Contains(v.ContributionId))
+        return facts.Votes.Where(v => live.Contains(v.ContributionId))
             .Select(v => new ParticipantVote(v.ParticipantId, v.ContributionId, v.Value switch { "agree" => 1, "disagree" => -1, _ => 0 })).ToList();
-        var found = OpinionGroupFinder.Find(votes, new OpinionGroupOptions { Seed = seed });
+    }
+
+    public static OpinionAnalysis Find(CorpusFacts facts, int seed = 1)
+    {
+        var found = OpinionGroupFinder.Find(VotesOf(facts), new OpinionGroupOptions { Seed = seed });
         if (found.Groups.Count == 0) return OpinionAnalysis.None;
 
         string Text(Guid id) => facts.ItemOf(id)?.Text ?? "";

@@ -33,11 +33,7 @@ public static class OpinionGroupsEndpoint
     {
         if (await session.LoadAsync<Corpus>(id) is null) return Results.Problem(statusCode: 404, title: "Not found", detail: "The corpus was not found.");
         var facts = await Findings.CorpusFacts.LoadAsync(session, id, cancellation);
-        var items = facts.Items.Select(i => i.Id).ToHashSet();
-        var votes = facts.Votes.Where(v => items.Contains(v.ContributionId))
-            .Select(v => new ParticipantVote(v.ParticipantId, v.ContributionId, v.Value switch { "agree" => 1, "disagree" => -1, _ => 0 })).ToList();
-
-        var found = OpinionGroupFinder.Find(votes, new OpinionGroupOptions { Seed = seed ?? 1 }, cancellation);
+        var found = OpinionGroupFinder.Find(Findings.OpinionFindingsBuilder.VotesOf(facts), new OpinionGroupOptions { Seed = seed ?? 1 }, cancellation);
         var groupOf = found.Groups.SelectMany(g => g.Participants.Select(p => (p.Id, g.Id))).ToDictionary(x => x.Item1, x => x.Item2);
         var opinion = new Findings.OpinionAnalysis(new Contracts.OpinionFindings(groupOf.Count,
             found.Groups.Select(g => new Contracts.OpinionGroupFinding(g.Id, "", g.Participants.Count, [], [])).ToList(), [], []), groupOf);
