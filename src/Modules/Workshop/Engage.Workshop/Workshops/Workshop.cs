@@ -32,6 +32,8 @@ public class Workshop
     public DeletionPolicy OnDeletion { get; set; }
     /// <summary>Published reports, newest last: what the workshop tells participants came of it.</summary>
     public List<ReportNotice> Reports { get; set; } = [];
+    /// <summary>What the sponsoring body did about each published recommendation, by recommendation id: "we did".</summary>
+    public Dictionary<Guid, RecommendationOutcome> Outcomes { get; set; } = [];
     /// <summary>Where an imported conversation came from and how its licence asks to be credited.</summary>
     public string? Attribution { get; set; }
 
@@ -44,4 +46,12 @@ public record WorkshopTheme(Guid Id, string Title, string Description, IReadOnly
 
 public record SourceProblem(Guid ProblemId, string Text, string InterestGroup);
 
-public record ReportNotice(Guid ReportId, int Version, string Title, IReadOnlyList<string> KeyThemes, DateTimeOffset PublishedAt);
+/// <summary>A published report as participants are shown it: "what we heard". Fields after PublishedAt are empty on notices kept before they existed.</summary>
+public record ReportNotice(Guid ReportId, int Version, string Title, IReadOnlyList<string> KeyThemes, DateTimeOffset PublishedAt,
+    string? Summary = null, IReadOnlyList<HeardTheme>? Themes = null, IReadOnlyList<MadeRecommendation>? Recommendations = null, string? ReportPath = null);
+
+public record HeardTheme(string Title, string Description, int People, double Prevalence, IReadOnlyList<string> Quotes);
+
+public record MadeRecommendation(Guid RecommendationId, string Audience, string Title, string Text, IReadOnlyList<string> ThemeTitles);
+
+public record RecommendationOutcome(Reporting.Contracts.RecommendationProgress Progress, string? Note, DateTimeOffset RecordedAt);
