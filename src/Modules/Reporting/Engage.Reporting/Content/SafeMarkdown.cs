@@ -50,6 +50,6 @@ public static class SafeMarkdown
     {
         var words = alt ?? string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
         if (link.IsImage && words.Length == 0) words = string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
-        link.ReplaceBy(new LiteralInline(words));
+        link.ReplaceBy(new LiteralInline(words), copyChildren: false);
     }
 }

@@ -50,13 +50,14 @@ public static class ReportPublishedHandler
 [MartenStore(typeof(IWorkshopStore))]
 public static class RecommendationProgressRecordedHandler
 {
-    public static Task<Workshop?> LoadAsync(RecommendationProgressRecorded recorded, IQuerySession session) => session.LoadAsync<Workshop>(recorded.WorkshopId);
+    public static Task<RecommendationOutcome?> LoadAsync(RecommendationProgressRecorded recorded, IQuerySession session) =>
+        session.LoadAsync<RecommendationOutcome>(recorded.RecommendationId);
 
-    public static IMartenOp Handle(RecommendationProgressRecorded recorded, Workshop? workshop)
-    {
-        if (workshop is null) return MartenOps.Nothing();
-        if (workshop.Outcomes.TryGetValue(recorded.RecommendationId, out var known) && known.RecordedAt >= recorded.RecordedAt) return MartenOps.Nothing();
-        workshop.Outcomes[recorded.RecommendationId] = new RecommendationOutcome(recorded.Progress, recorded.Note, recorded.RecordedAt);
-        return MartenOps.Store(workshop);
-    }
+    public static IMartenOp Handle(RecommendationProgressRecorded recorded, RecommendationOutcome? known) =>
+        known is not null && known.RecordedAt >= recorded.RecordedAt
+            ? MartenOps.Nothing()
+            : MartenOps.Store(new RecommendationOutcome
+            {
+                Id = recorded.RecommendationId, WorkshopId = recorded.WorkshopId, Progress = recorded.Progress, Note = recorded.Note, RecordedAt = recorded.RecordedAt
+            });
 }

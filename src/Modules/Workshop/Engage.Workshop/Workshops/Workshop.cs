@@ -32,8 +32,6 @@ public class Workshop
     public DeletionPolicy OnDeletion { get; set; }
     /// <summary>Published reports, newest last: what the workshop tells participants came of it.</summary>
     public List<ReportNotice> Reports { get; set; } = [];
-    /// <summary>What the sponsoring body did about each published recommendation, by recommendation id: "we did".</summary>
-    public Dictionary<Guid, RecommendationOutcome> Outcomes { get; set; } = [];
     /// <summary>Where an imported conversation came from and how its licence asks to be credited.</summary>
     public string? Attribution { get; set; }
 
@@ -54,4 +52,16 @@ public record HeardTheme(string Title, string Description, int People, double Pr
 
 public record MadeRecommendation(Guid RecommendationId, string Audience, string Title, string Text, IReadOnlyList<string> ThemeTitles);
 
-public record RecommendationOutcome(Reporting.Contracts.RecommendationProgress Progress, string? Note, DateTimeOffset RecordedAt);
+/// <summary>
+/// What the sponsoring body did about a published recommendation ("we did"), one document per
+/// recommendation: kept apart from the workshop so two records at once never overwrite each other.
+/// </summary>
+public class RecommendationOutcome
+{
+    /// <summary>The recommendation's id.</summary>
+    public Guid Id { get; set; }
+    public Guid WorkshopId { get; set; }
+    public Reporting.Contracts.RecommendationProgress Progress { get; set; }
+    public string? Note { get; set; }
+    public DateTimeOffset RecordedAt { get; set; }
+}

@@ -1,5 +1,6 @@
 using Engage.Reporting.Contracts;
 using Engage.Workshop.Workshops;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,6 +17,7 @@ public class WhatWeHeardModel(IWorkshopStore store) : PageModel
 {
     public Workshops.Workshop Workshop { get; private set; } = null!;
     public ReportNotice? Report { get; private set; }
+    private Dictionary<Guid, RecommendationOutcome> outcomes = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -23,10 +25,11 @@ public class WhatWeHeardModel(IWorkshopStore store) : PageModel
         if (await session.LoadAsync<Workshops.Workshop>(id) is not { } workshop || workshop.Status == WorkshopStatus.Draft) return NotFound();
         Workshop = workshop;
         Report = workshop.Reports.OrderBy(r => r.PublishedAt).LastOrDefault();
+        outcomes = (await session.Query<RecommendationOutcome>().Where(o => o.WorkshopId == id).ToListAsync()).ToDictionary(o => o.Id);
         return Page();
     }
 
-    public RecommendationOutcome? OutcomeOf(Guid recommendationId) => Workshop.Outcomes.GetValueOrDefault(recommendationId);
+    public RecommendationOutcome? OutcomeOf(Guid recommendationId) => outcomes.GetValueOrDefault(recommendationId);
 
     public static (string Text, string Colour) Describe(RecommendationProgress progress) => progress switch
     {
