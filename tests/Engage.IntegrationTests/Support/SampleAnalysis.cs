@@ -31,7 +31,7 @@ public static class SampleAnalysis
             findings.Add(new FindingTheme(themeId, $"Theme {i + 1} about supervision", $"What people said about supervision, part {i + 1}.", [questions[i].ThemeId],
                 contributionsPerTheme, contributionsPerTheme - i, 60.0 - 10 * i,
                 [new SubthemeFigure(sub, $"Subtheme {i + 1}.1", contributionsPerTheme / 2, contributionsPerTheme / 3)],
-                [new ThemeBreakdown("profession", [new BreakdownCell("Nurse", 20, 40, 50.0), new BreakdownCell("Physiotherapist", 12, 30, 40.0), new BreakdownCell("Paramedic", null, null, null)], 3.2, 1, 0.07),
+                [new ThemeBreakdown("profession", [new BreakdownCell("Nurse", 20, 40, 50.0), new BreakdownCell("Physiotherapist", 12, 30, 40.0), new BreakdownCell("Paramedic", null, null, null)], 6.6, 1, 0.01),
                  new ThemeBreakdown("region", [new BreakdownCell("London", 15, 35, 42.9), new BreakdownCell("North West", 17, 33, 51.5)], 0.5, 1, 0.48)],
                 contributionsPerTheme / 2, contributionsPerTheme / 3, new SentimentFigures(10, 20, 10, 0.05 * rng.NextDouble()),
                 [new GroupView(0, 30, 5, 2, 85.7), new GroupView(1, 10, 20, 3, 33.3)],

@@ -31,7 +31,9 @@ public static class PngChart
             canvas.DrawText(bar.Display, BarChart.LabelWidth + length + 6, y + 17, SKTextAlign.Left, font, bar.Value is null ? grey : ink);
         }
         using var image = surface.Snapshot();
-        using var png = image.Encode(SKEncodedImageFormat.Png, 90);
+        using var pixels = image.PeekPixels();
+        // Light compression: flat colours compress well anyway, and the default level costs most of the time.
+        using var png = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, 1));
         return png.ToArray();
     }
 }

@@ -204,7 +204,8 @@ public static class HtmlReport
             if (questions.Count > 0) h.Element("p", $"Heard in answer to: {string.Join("; ", questions)}.", "class=\"meta\"");
             if ((t.Subthemes ?? []).Count > 0)
                 Table(h, $"{t.Title}: subthemes", ["Subtheme", "People", "Items"], t.Subthemes!.Select(x => new[] { x.Name, x.People.ToString("N0"), x.Items.ToString("N0") }), numericFrom: 1);
-            foreach (var b in t.Breakdowns ?? [])
+            var (shown, quiet) = Breakdowns.Split(t);
+            foreach (var b in shown)
             {
                 h.Element("h4", $"By {b.Attribute}");
                 h.Raw(SvgChart.Render(BarChart.Breakdown(t.Title, b, f.MinimumGroupSize), $"chart-theme-{chart++}"));
@@ -214,6 +215,7 @@ public static class HtmlReport
                     ? $"Pearson's chi-square = {chi:0.00} with {b.DegreesOfFreedom} degrees of freedom, p {PValue(b.PValue)}: {(b.PValue < 0.05 ? "the groups differ more than chance would explain" : "no clear difference between the groups")}."
                     : "Too few people in the groups that can be shown to test for a difference.", "class=\"meta\"");
             }
+            if (quiet.Count > 0) h.Element("p", Breakdowns.QuietSentence(quiet), "class=\"meta\"");
             if ((t.GroupViews ?? []).Count > 0)
                 Table(h, $"{t.Title}: how the opinion groups voted on it", ["Opinion group", "Agree", "Disagree", "Pass", "Agree (%)"],
                     t.GroupViews!.Select(g => new[] { DataTables.GroupName(f, g.GroupId), g.Agree.ToString("N0"), g.Disagree.ToString("N0"), g.Pass.ToString("N0"), g.AgreePercent is { } x ? Pct(x) : "no votes" }), numericFrom: 1);
@@ -297,12 +299,9 @@ public static class HtmlReport
         }
         h.Element("h3", "B. Data tables");
         h.Element("p", "Every figure in this report, and the contributions behind each theme, can be downloaded as CSV files or one Excel workbook.");
-        foreach (var name in new[] { "themes", "recommendations" })
-        {
-            var table = DataTables.Build(name, f)!;
-            if (table.Rows.Count == 0) continue;
-            Table(h, table.Title, table.Columns, table.Rows.Select(r => r.Select(Cell).ToArray()), numericFrom: name == "themes" ? 2 : 99);
-        }
+        // The themes table only: the recommendations are set out in full above, and the wide tables read better in a spreadsheet.
+        if (DataTables.Build("themes", f) is { Rows.Count: > 0 } themes)
+            Table(h, themes.Title, themes.Columns, themes.Rows.Select(r => r.Select(Cell).ToArray()), numericFrom: 2);
         h.Element("h3", "C. Open data used");
         h.Element("p", f.Workshop?.Attribution is { Length: > 0 } attribution ? attribution : "No open data was imported into this workshop.");
         Close(h);

@@ -14,6 +14,8 @@ public static class WordReport
     public static void Write(ReportEdition edition, Stream output)
     {
         var f = edition.Facts();
+        // Drawing the charts is most of the work: done first, on every core.
+        var pictures = ChartsOf(f).DistinctBy(c => c.Key).AsParallel().ToDictionary(c => c.Key, PngChart.Render);
         using var w = new WordWriter(output, edition.Title);
         w.Paragraph("INSIGHT REPORT", "Caption");
         w.Title(edition.Title);
@@ -83,7 +85,7 @@ public static class WordReport
             foreach (var a in part.ByAttribute ?? [])
             {
                 w.Heading(2, $"By {a.Attribute}");
-                Chart(w, BarChart.Participation(a, f.MinimumGroupSize));
+                Chart(w, BarChart.Participation(a, f.MinimumGroupSize), pictures);
                 w.Table($"People by {a.Attribute}", [Cap(a.Attribute), "People"], (a.Groups ?? []).Select(g => (IReadOnlyList<string>)[g.Value, g.Count?.ToString("N0") ?? $"fewer than {f.MinimumGroupSize}"]));
             }
         }
@@ -91,8 +93,8 @@ public static class WordReport
         w.Heading(1, "What we heard");
         Narrative(w, f, NarrativeSections.Themes);
         if (f.Themes.Count == 0) NotAvailable(w, "the analysis found no themes");
-        else Chart(w, BarChart.Prevalence(f.Themes));
-        foreach (var t in f.Themes) Theme(w, f, t);
+        else Chart(w, BarChart.Prevalence(f.Themes), pictures);
+        foreach (var t in f.Themes) Theme(w, f, t, pictures);
 
         w.Heading(1, "Recommendations");
         Narrative(w, f, NarrativeSections.Recommendations);
@@ -114,12 +116,12 @@ public static class WordReport
         else Table(w, DataTables.Build("codebook", f)!);
         w.Heading(2, "B. Data tables");
         w.Paragraph("Every figure in this report, and the contributions behind each theme, can be downloaded as CSV files or one Excel workbook.");
-        foreach (var name in new[] { "themes", "recommendations" }) if (DataTables.Build(name, f) is { Rows.Count: > 0 } table) Table(w, table);
+        if (DataTables.Build("themes", f) is { Rows.Count: > 0 } table) Table(w, table);
         w.Heading(2, "C. Open data used");
         w.Paragraph(f.Workshop?.Attribution is { Length: > 0 } attribution ? attribution : "No open data was imported into this workshop.");
     }
 
-    private static void Theme(WordWriter w, ReportFacts f, FindingTheme t)
+    private static void Theme(WordWriter w, ReportFacts f, FindingTheme t, IReadOnlyDictionary<string, byte[]> pictures)
     {
         w.Heading(2, t.Title);
         if (!string.IsNullOrWhiteSpace(t.Description)) w.Paragraph(t.Description);
@@ -127,12 +129,16 @@ public static class WordReport
         w.Paragraph($"Raised by {t.People:N0} people ({Pct(t.Prevalence)} of contributors) in {t.Items:N0} contributions: {t.Issues:N0} describing issues and {t.Solutions:N0} proposing solutions.", "Meta");
         if ((t.Subthemes ?? []).Count > 0)
             w.Table($"{t.Title}: subthemes", ["Subtheme", "People", "Items"], t.Subthemes!.Select(x => (IReadOnlyList<string>)[x.Name, x.People.ToString("N0"), x.Items.ToString("N0")]));
-        foreach (var b in t.Breakdowns ?? [])
+        var (shown, quiet) = Breakdowns.Split(t);
+        foreach (var b in shown)
         {
             w.Heading(3, $"By {b.Attribute}");
-            Chart(w, BarChart.Breakdown(t.Title, b, f.MinimumGroupSize));
-            w.Paragraph(b.ChiSquare is { } chi ? $"Pearson's chi-square = {chi:0.00} with {b.DegreesOfFreedom} degrees of freedom, p {PValue(b.PValue)}." : "Too few people in the groups that can be shown to test for a difference.", "Meta");
+            Chart(w, BarChart.Breakdown(t.Title, b, f.MinimumGroupSize), pictures);
+            w.Table($"{t.Title} by {b.Attribute}", [Cap(b.Attribute), "Raised it", "Group size", "Share"],
+                (b.Cells ?? []).Select(c => (IReadOnlyList<string>)[c.Value, c.Count?.ToString("N0") ?? "not shown", c.GroupSize?.ToString("N0") ?? $"fewer than {f.MinimumGroupSize}", c.Percent is { } x ? Pct(x) : "not shown"]));
+            w.Paragraph(b.ChiSquare is { } chi ? $"Pearson's chi-square = {chi:0.00} with {b.DegreesOfFreedom} degrees of freedom, p {PValue(b.PValue)}: the groups differ more than chance would explain." : "Too few people in the groups that can be shown to test for a difference.", "Meta");
         }
+        if (quiet.Count > 0) w.Paragraph(Breakdowns.QuietSentence(quiet), "Meta");
         if ((t.GroupViews ?? []).Count > 0)
             w.Table($"{t.Title}: how the opinion groups voted on it", ["Opinion group", "Agree", "Disagree", "Pass", "Agree (%)"],
                 t.GroupViews!.Select(g => (IReadOnlyList<string>)[DataTables.GroupName(f, g.GroupId), g.Agree.ToString("N0"), g.Disagree.ToString("N0"), g.Pass.ToString("N0"), Pct(g.AgreePercent)]));
@@ -171,9 +177,16 @@ public static class WordReport
 
     private static void NotAvailable(WordWriter w, string why) => w.Paragraph($"Not available: {why}.", "NotAvailable");
 
-    private static void Chart(WordWriter w, BarChart chart) =>
+    private static IEnumerable<BarChart> ChartsOf(ReportFacts f) =>
+    [
+        .. (f.Participation?.ByAttribute ?? []).Select(a => BarChart.Participation(a, f.MinimumGroupSize)),
+        .. f.Themes.Count > 0 ? [BarChart.Prevalence(f.Themes)] : Array.Empty<BarChart>(),
+        .. f.Themes.SelectMany(t => Breakdowns.Split(t).Shown.Select(b => BarChart.Breakdown(t.Title, b, f.MinimumGroupSize)))
+    ];
+
+    private static void Chart(WordWriter w, BarChart chart, IReadOnlyDictionary<string, byte[]> pictures) =>
         // 600 px wide fits A4 between the margins; the PNG is drawn at twice that for print.
-        w.Picture(PngChart.Render(chart), 600, chart.Height * 600 / BarChart.Width, $"{chart.Title}. The figures are in the table that follows or in the data tables.");
+        w.Picture(pictures.GetValueOrDefault(chart.Key) ?? PngChart.Render(chart), 600, chart.Height * 600 / BarChart.Width, $"{chart.Title}. The figures are in the table that follows or in the data tables.");
 
     private static void Table(WordWriter w, DataTable table) =>
         w.Table(table.Title, table.Columns, table.Rows.Select(r => (IReadOnlyList<string>)r.Select(Cell).ToList()));
