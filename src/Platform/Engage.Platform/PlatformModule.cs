@@ -74,6 +74,7 @@ public static class PlatformModule
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddExceptionHandler<BadRequestHandler>();
         services.AddRequestLimits(builder.Configuration);
+        services.AddControlCharacterChecks();
         // The antiforgery cookie's default is never Secure, even over HTTPS; like the sign-in cookie it
         // follows the request, so it is Secure wherever Engage is served over HTTPS.
         services.AddAntiforgery(o =>
@@ -175,6 +176,7 @@ public static class PlatformModule
         // After authentication, so a participant's writes are counted as theirs, not their address's.
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseControlCharacterChecks();
         app.UseAntiforgery();
         return app;
     }
