@@ -72,6 +72,17 @@ public static class PlatformModule
 
         services.AddProblemDetails();
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
+        services.AddExceptionHandler<BadRequestHandler>();
+        services.AddRequestLimits(builder.Configuration);
+        services.AddControlCharacterChecks();
+        // The antiforgery cookie's default is never Secure, even over HTTPS; like the sign-in cookie it
+        // follows the request, so it is Secure wherever Engage is served over HTTPS.
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("postgresql", tags: ["ready"]);
         services.AddRazorPages(o =>
         {
@@ -120,7 +131,9 @@ public static class PlatformModule
             {
                 o.Cookie.Name = "engage";
                 o.Cookie.HttpOnly = true;
+                // Lax, not Strict: a participant following the emailed link from their mail app must arrive signed in.
                 o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.LoginPath = "/account/signin";
                 o.LogoutPath = "/account/signout";
                 o.AccessDeniedPath = "/account/denied";
@@ -147,9 +160,10 @@ public static class PlatformModule
         else services.AddSingleton<IMailTransport, SmtpMailTransport>();
     }
 
-    /// <summary>Middleware every module relies on, in order: errors, static files, sign-in.</summary>
+    /// <summary>Middleware every module relies on, in order: headers, errors, static files, size limits, sign-in.</summary>
     public static WebApplication UseEngagePlatform(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         // API callers get ProblemDetails for bare status codes; people get a page.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
@@ -157,10 +171,12 @@ public static class PlatformModule
         app.UseStaticFiles();
         app.UseFrontEndPackages();
         app.UseRouting();
+        app.UseRequestLimits();
         app.UseAuthentication();
         // After authentication, so a participant's writes are counted as theirs, not their address's.
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseControlCharacterChecks();
         app.UseAntiforgery();
         return app;
     }

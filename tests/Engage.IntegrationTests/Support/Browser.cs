@@ -13,10 +13,11 @@ public sealed partial class Browser
     private readonly CookieContainer cookies = new();
     private readonly HttpClient client;
 
-    public Browser(IAlbaHost host)
+    /// <param name="baseAddress">https://localhost to be a browser on a site served over HTTPS.</param>
+    public Browser(IAlbaHost host, string baseAddress = "http://localhost")
     {
         client = new HttpClient(new CookieHandler(cookies) { InnerHandler = host.Server.CreateHandler() })
-            { BaseAddress = new Uri("http://localhost") };
+            { BaseAddress = new Uri(baseAddress) };
     }
 
     public HttpClient Http => client;

@@ -1,3 +1,4 @@
+using Engage.Platform.Web;
 using System.Text;
 
 namespace Engage.Platform.Csv;
@@ -106,6 +107,8 @@ public sealed class CsvTable
 
         void EndRecord()
         {
+            // Text that PostgreSQL cannot store (U+0000) or that no one wrote (terminal escapes) is refused like any bad line.
+            if (ControlCharacters.Find(field.ToString()) is { } found) throw new CsvFormatException(recordLine, $"a field holds {found}.");
             fields.Add(field.ToString());
             field.Clear();
             // A blank line is not a record.
