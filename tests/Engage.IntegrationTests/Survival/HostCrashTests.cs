@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Engage.IntegrationTests.Support;
-using Npgsql;
 using Xunit.Abstractions;
 
 namespace Engage.IntegrationTests.Survival;
@@ -89,8 +88,8 @@ public sealed class when_the_host_is_killed(ITestOutputHelper output) : IAsyncLi
         // Analysis has caught up when it holds the same contributions and votes as the Workshop.
         var (workshop, _) = await ProcessEngagement.Eventually(async () =>
         {
-            var state = await Read(engagement.WorkshopId);
-            return state.Workshop.Items.SetEquals(state.Analysis.Items) && Same(state.Workshop.Votes, state.Analysis.Votes) ? state : null;
+            var state = await EngagementData.Read(connection, engagement.WorkshopId);
+            return state.AnalysisHoldsWhatTheWorkshopHolds ? state : null;
         }, "Analysis holding what the Workshop holds", seconds: 90);
         output.WriteLine($"Analysis held everything {restarting.Elapsed.TotalSeconds:F1} s after the restart began; stored without an answer: " +
                          $"{workshop.Items.Count - contributions.Count} contributions, {workshop.Votes.Values.Sum() - votes.Count} votes.");
@@ -119,7 +118,7 @@ public sealed class when_the_host_is_killed(ITestOutputHelper output) : IAsyncLi
         // Down across the closing time and the minute the closing job was due.
         var due = new DateTimeOffset(closesAt.Year, closesAt.Month, closesAt.Day, closesAt.Hour, closesAt.Minute, 0, closesAt.Offset).AddMinutes(1);
         await Task.Delay(due - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(2));
-        Assert.Equal(0, await Count($"select count(*) from analysis.mt_doc_corpusclosure where id = '{engagement.WorkshopId}'"));
+        Assert.Equal(0, await EngagementData.Count(connection, $"select count(*) from analysis.mt_doc_corpusclosure where id = '{engagement.WorkshopId}'"));
 
         var restarted = DateTimeOffset.UtcNow;
         await StartHost();
@@ -130,51 +129,11 @@ public sealed class when_the_host_is_killed(ITestOutputHelper output) : IAsyncLi
         var closedAfter = DateTimeOffset.UtcNow - restarted;
         var closedAt = (await (await staff.GetAsync($"/api/workshops/{engagement.WorkshopId}")).Read<JsonElement>()).GetProperty("closedAt").GetDateTimeOffset();
         await ProcessEngagement.EventuallyValue(async () =>
-            await Count($"select count(*) from analysis.mt_doc_corpusclosure where id = '{engagement.WorkshopId}'") == 1 ? true : (bool?)null, "closure in Analysis");
+            await EngagementData.Count(connection, $"select count(*) from analysis.mt_doc_corpusclosure where id = '{engagement.WorkshopId}'") == 1 ? true : (bool?)null, "closure in Analysis");
         output.WriteLine($"Closed {closedAfter.TotalSeconds:F1} s after the restart began.");
         // Hangfire's missed run happens at start-up, not at the next minute.
         Assert.True(closedAfter < TimeSpan.FromSeconds(30), $"closed {closedAfter.TotalSeconds:F0} s after the restart");
         Assert.True(closedAt >= restarted, $"closed at {closedAt:O}, before the restart at {restarted:O}");
-    }
-
-    private sealed record Holdings(HashSet<Guid> Items, Dictionary<(Guid, string), int> Votes);
-
-    private sealed record State(Holdings Workshop, Holdings Analysis);
-
-    private async Task<State> Read(Guid workshopId)
-    {
-        await using var db = new NpgsqlConnection(connection);
-        await db.OpenAsync();
-        async Task<HashSet<Guid>> Ids(string sql)
-        {
-            var ids = new HashSet<Guid>();
-            await using var reader = await new NpgsqlCommand(sql, db) { Parameters = { new() { Value = workshopId } } }.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) ids.Add(reader.GetGuid(0));
-            return ids;
-        }
-        async Task<Dictionary<(Guid, string), int>> Votes(string sql)
-        {
-            var votes = new Dictionary<(Guid, string), int>();
-            await using var reader = await new NpgsqlCommand(sql, db) { Parameters = { new() { Value = workshopId } } }.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) votes[(Guid.Parse(reader.GetString(0)), reader.GetString(1))] = (int)reader.GetInt64(2);
-            return votes;
-        }
-        return new State(new Holdings(
-                await Ids("select id from workshop.mt_doc_contribution where workshop_id = $1"),
-                await Votes("select contribution_id::text, value, count(*) from workshop.mt_doc_vote where workshop_id = $1 group by 1, 2")),
-            new Holdings(
-                await Ids("select id from analysis.mt_doc_corpusitem where (data->>'WorkshopId')::uuid = $1"),
-                await Votes("select data->>'ContributionId', data->>'Value', count(*) from analysis.mt_doc_corpusvote where (data->>'WorkshopId')::uuid = $1 group by 1, 2")));
-    }
-
-    private static bool Same(Dictionary<(Guid, string), int> a, Dictionary<(Guid, string), int> b) =>
-        a.Count == b.Count && a.All(x => b.GetValueOrDefault(x.Key) == x.Value);
-
-    private async Task<long> Count(string sql)
-    {
-        await using var db = new NpgsqlConnection(connection);
-        await db.OpenAsync();
-        return (long)(await new NpgsqlCommand(sql, db).ExecuteScalarAsync())!;
     }
 
     public async Task DisposeAsync()
