@@ -73,9 +73,11 @@ public sealed class when_two_hosts_share_one_database(ITestOutputHelper output) 
         })).ToList();
 
         await enough.Task.WaitAsync(TimeSpan.FromSeconds(120));
-        // Both hosts stay up across a minute boundary, when both schedulers see the minute job due.
-        var now = DateTimeOffset.UtcNow;
-        await Task.Delay(TimeSpan.FromSeconds(62 - now.Second));
+        // Both hosts stay up until the minute job has run, then one more scheduler poll (Hangfire's 15 s), in
+        // which the other host's scheduler would have run it again if each host ran it: an absence, so a wait.
+        await ProcessEngagement.Eventually(async () => (await EngagementData.JobRuns(connection, MinuteJob, bothUp.AddSeconds(5))).Count > 0 ? "run" : null,
+            "run of the minute job while both hosts are up", seconds: 90);
+        await Task.Delay(TimeSpan.FromSeconds(16));
         first!.Kill();
         var killedAt = DateTimeOffset.UtcNow;
         // The second host's writers go on for a moment on their own, then all stop.

@@ -22,6 +22,13 @@ public class CorpusItem
     public string? SourceId { get; set; }
     /// <summary>Attributes of the item itself (the columns of an uploaded corpus); workshop items take theirs from the author.</summary>
     public Dictionary<string, string> Attributes { get; set; } = [];
+
+    /// <summary>The item of someone who deleted their data stays, linked to no one.</summary>
+    public static void Unattribute(CorpusItem item)
+    {
+        item.AuthorId = null;
+        item.Pseudonym = "Former participant";
+    }
 }
 
 public sealed class CorpusItemMapping : IRegister

@@ -51,7 +51,9 @@ public static class VoteCastBatchHandler
 {
     public static async Task Handle(VoteCast[] votes, Marten.IDocumentSession session)
     {
-        var latest = votes.GroupBy(CorpusVote.IdOf).Select(g => g.MaxBy(v => v.CastAt)!).ToList();
+        // A batch can be stored after its voter deleted their data: their votes must not come back.
+        var departed = (await session.LoadManyAsync<DepartedParticipant>(votes.Select(v => v.ParticipantId).Distinct().ToArray())).Select(d => d.Id).ToHashSet();
+        var latest = votes.Where(v => !departed.Contains(v.ParticipantId)).GroupBy(CorpusVote.IdOf).Select(g => g.MaxBy(v => v.CastAt)!).ToList();
         var current = (await session.LoadManyAsync<CorpusVote>(latest.Select(CorpusVote.IdOf).ToArray())).ToDictionary(v => v.Id);
         var newer = latest.Where(v => !current.TryGetValue(CorpusVote.IdOf(v), out var stored) || stored.CastAt <= v.CastAt).Select(CorpusVote.From).ToArray();
         if (newer.Length > 0) session.Store(newer);
@@ -83,12 +85,24 @@ public static class WorkshopClosedHandler
         MartenOps.Store(new CorpusClosure { Id = closed.WorkshopId, ClosedAt = closed.ClosedAt });
 }
 
+/// <summary>
+/// A participant who deleted their data, remembered by their pseudonymous id alone, so that their
+/// votes and contributions still on their way (batched votes, a redelivery after a crash) are
+/// dropped or left unattributed when they arrive after the deletion.
+/// </summary>
+public class DepartedParticipant
+{
+    public Guid Id { get; set; }
+    public List<Guid> RemovedContributionIds { get; set; } = [];
+}
+
 [MartenStore(typeof(IAnalysisStore))]
 public static class ParticipantLeftHandler
 {
     /// <summary>Someone deleted their data: their attributes and votes go, removed items leave, the rest lose their author.</summary>
     public static async Task Handle(ParticipantLeft left, Marten.IDocumentSession session)
     {
+        session.Store(new DepartedParticipant { Id = left.ParticipantId, RemovedContributionIds = [.. left.RemovedContributionIds] });
         session.Delete<CorpusParticipant>(left.ParticipantId);
         session.DeleteWhere<CorpusVote>(v => v.ParticipantId == left.ParticipantId);
         foreach (var id in left.RemovedContributionIds) session.Delete<CorpusItem>(id);
@@ -96,8 +110,7 @@ public static class ParticipantLeftHandler
         var kept = await Marten.QueryableExtensions.ToListAsync(session.Query<CorpusItem>().Where(i => i.AuthorId == participant));
         foreach (var item in kept.Where(i => !left.RemovedContributionIds.Contains(i.Id)))
         {
-            item.AuthorId = null;
-            item.Pseudonym = "Former participant";
+            CorpusItem.Unattribute(item);
             session.Store(item);
         }
     }
