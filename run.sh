@@ -17,6 +17,8 @@ while [ $# -gt 0 ]; do
 done
 
 ensure_node_packages
+# Reports are printed to PDF by headless Chromium (docs/adr/0011).
+ensure_debian_packages chromium
 ensure_database engage
 ensure_admin_credentials
 

@@ -106,4 +106,18 @@ public class when_staff_download_the_report(EngageHost engage) : ReportTest(enga
         Assert.Contains("Not available", text);
         Assert.Equal(HttpStatusCode.OK, (await programme.GetAsync($"/api/reports/{reportId}/data.xlsx")).StatusCode);
     }
+
+    [Fact]
+    public async Task a_host_whose_chromium_is_missing_answers_the_pdf_with_a_named_problem_and_serves_the_rest()
+    {
+        await DraftReport();
+        await using var host = await EngageHost.Start(Engage.MailFolder, null, ("Reporting__ChromiumPath", "/nowhere/chromium"));
+        var client = host.Server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = programme.DefaultRequestHeaders.Authorization;
+
+        var pdf = await client.GetAsync($"/api/reports/{reportId}/report.pdf");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, pdf.StatusCode);
+        Assert.Contains("Reporting__ChromiumPath", await pdf.Problem());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/reports/{reportId}/report.docx")).StatusCode);
+    }
 }

@@ -34,6 +34,7 @@ public class when_a_report_is_published_for_a_workshop(EngageHost engage) : Repo
         Assert.Contains($"/take-part/{workshopId}/what-we-heard", mail.TextBody);
         Assert.DoesNotContain(Mails(), m => m.Subject.StartsWith("What we heard") && m.To.Mailboxes.Single().Address == "quiet@example.org");
 
+        Assert.Contains($"/take-part/{workshopId}/what-we-heard", await (await Engage.Client().GetAsync($"/take-part/{workshopId}")).Content.ReadAsStringAsync());
         var page = await Engage.Client().GetAsync($"/take-part/{workshopId}/what-we-heard");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();

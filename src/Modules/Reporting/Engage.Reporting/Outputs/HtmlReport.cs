@@ -294,8 +294,8 @@ public static class HtmlReport
         if (f.Codebook.Count == 0) NotAvailable(h, "the codebook was not part of the analysis");
         else
         {
-            var table = DataTables.Build("codebook", f)!;
-            Table(h, "The codebook the analysts used", table.Columns, table.Rows.Select(r => r.Select(Cell).ToArray()));
+            h.Element("p", "Each theme's codes with their definitions. When to apply each code, and an example, are in the codebook data table.");
+            Table(h, "The codebook the analysts used", ["Code", "Definition"], CodebookRows(f));
         }
         h.Element("h3", "B. Data tables");
         h.Element("p", "Every figure in this report, and the contributions behind each theme, can be downloaded as CSV files or one Excel workbook.");
@@ -308,6 +308,16 @@ public static class HtmlReport
     }
 
     // Helpers
+
+    /// <summary>Themes, each followed by its codes (indented by a dash), with their definitions.</summary>
+    internal static IEnumerable<string[]> CodebookRows(ReportFacts f)
+    {
+        var children = f.Codebook.Where(c => c.ParentId is not null).ToLookup(c => c.ParentId!.Value);
+        IEnumerable<string[]> Walk(CodebookEntry code, int depth) =>
+            [[new string('\u2014', depth) + (depth > 0 ? " " : "") + code.Name, code.Definition], .. children[code.CodeId].SelectMany(c => Walk(c, depth + 1))];
+        var roots = f.Codebook.Where(c => c.ParentId is null || !f.CodeById.ContainsKey(c.ParentId.Value));
+        return roots.SelectMany(r => Walk(r, 0));
+    }
 
     private static void Open(HtmlWriter h, string id, string title) => h.Raw($"<section aria-labelledby=\"{id}\">").Element("h2", title, $"id=\"{id}\"");
     private static void Close(HtmlWriter h) => h.Raw("</section>");

@@ -113,7 +113,7 @@ public static class WordReport
         w.Heading(1, "Appendices");
         w.Heading(2, "A. Codebook");
         if (f.Codebook.Count == 0) NotAvailable(w, "the codebook was not part of the analysis");
-        else Table(w, DataTables.Build("codebook", f)!);
+        else w.Table("The codebook the analysts used", ["Code", "Definition"], CodebookRows(f).Select(r => (IReadOnlyList<string>)r));
         w.Heading(2, "B. Data tables");
         w.Paragraph("Every figure in this report, and the contributions behind each theme, can be downloaded as CSV files or one Excel workbook.");
         if (DataTables.Build("themes", f) is { Rows.Count: > 0 } table) Table(w, table);

@@ -22,7 +22,13 @@ public static class ReportFiles
             case "report.html":
                 return Results.Content(HtmlReport.Document(edition), "text/html; charset=utf-8");
             case "report.pdf":
-                return Results.File(await printer.PrintAsync(HtmlReport.Document(edition), edition.Title, ct), "application/pdf", Editions.FileName(edition, "pdf"));
+                try { return Results.File(await printer.PrintAsync(HtmlReport.Document(edition), edition.Title, ct), "application/pdf", Editions.FileName(edition, "pdf")); }
+                catch (Microsoft.Playwright.PlaywrightException e)
+                {
+                    // Every other format still works; the message says what to install or configure.
+                    return Results.Problem(statusCode: 503, title: "PDF printing is not available",
+                        detail: $"Chromium could not print the report ({e.Message.Split('\n')[0]}). Install chromium or set Reporting__ChromiumPath; the web page and Word document are available.");
+                }
             case "report.docx":
             {
                 var stream = new MemoryStream();
