@@ -60,7 +60,7 @@ public class when_a_participant_looks_for_another_participant(EngageHost engage)
     }
 
     [Fact]
-    public async Task a_participant_cannot_change_flag_as_or_withdraw_another_participants_contribution()
+    public async Task a_participant_cannot_edit_or_withdraw_another_participants_contribution()
     {
         await OpenWorkshop();
         var alex = await Join(AlexEmail);
