@@ -174,6 +174,7 @@ public static class PlatformModule
         app.UseRouting();
         app.UseRequestLimits();
         app.UseAuthentication();
+        app.UseStaffTokenCheck();
         // After authentication, so a participant's writes are counted as theirs, not their address's.
         app.UseRateLimiter();
         app.UseAuthorization();

@@ -102,3 +102,26 @@ public class when_a_sign_in_link_is_abused(EngageHost engage) : EngageTest(engag
         }
     }
 }
+
+public class when_a_staff_account_changes_after_its_token_was_issued(EngageHost engage) : EngageTest(engage)
+{
+    [Fact]
+    public async Task disabling_the_account_or_changing_its_roles_ends_the_tokens_issued_before()
+    {
+        var admin = Engage.Client(await Engage.TokenFor(global::Engage.Platform.Roles.Admin));
+        var created = await (await admin.PostAsJsonAsync("/api/admin/accounts",
+            new CreateStaffAccount("analyst@engage.test", "An Analyst", [global::Engage.Platform.Roles.Analyst], "analyst-password-1"))).Read<CreatedAccount>();
+        var analyst = Engage.Client(await Engage.Token("analyst@engage.test", "analyst-password-1"));
+        Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync("/api/analysis/corpora")).StatusCode);
+
+        (await admin.PutAsJsonAsync($"/api/admin/accounts/{created.Id}",
+            new UpdateStaffAccount("An Analyst", [global::Engage.Platform.Roles.Facilitator], false, null))).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await analyst.GetAsync("/api/analysis/corpora")).StatusCode);
+
+        var facilitator = Engage.Client(await Engage.Token("analyst@engage.test", "analyst-password-1"));
+        Assert.Equal(HttpStatusCode.OK, (await facilitator.GetAsync("/api/seminars")).StatusCode);
+        (await admin.PutAsJsonAsync($"/api/admin/accounts/{created.Id}",
+            new UpdateStaffAccount("An Analyst", [global::Engage.Platform.Roles.Facilitator], true, null))).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await facilitator.GetAsync("/api/seminars")).StatusCode);
+    }
+}
