@@ -6,7 +6,7 @@ source "$(dirname "$0")/scripts/common.sh"
 cd "$root"
 
 ensure_node_packages
-ensure_debian_packages python3-aiosmtpd libxml2-utils
+ensure_debian_packages python3-aiosmtpd libxml2-utils chromium poppler-utils
 ensure_database engage_test
 # Tests generate handler code at run time; code left by run.sh may be older than the source.
 rm -rf src/Host/Internal/Generated

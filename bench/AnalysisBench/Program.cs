@@ -20,6 +20,7 @@ return mode switch
     "suggestions" => SuggestionsBench.Run(
         rest.Length > 0 ? rest[0] : DataPath(NhsComments),
         rest.Length > 1 ? rest[1] : DataPath("coded/cycling_dialogues_de/cycling_dialogues.csv"), seeds),
+    "snapshot" => SnapshotBench.Run(rest.Length > 0 ? int.Parse(rest[0]) : 100_000),
     _ => Usage(),
 };
 
@@ -28,6 +29,7 @@ static int Usage()
     Console.WriteLine("usage: AnalysisBench discovery [path/to/labelled.csv] [--seeds N]");
     Console.WriteLine("       AnalysisBench opinion-groups [path/to/polis/votes.csv]");
     Console.WriteLine("       AnalysisBench sentiment [path/to/nhs_comments.csv]");
+    Console.WriteLine("       AnalysisBench snapshot [items, default 100000]");
     Console.WriteLine("       AnalysisBench suggestions [path/to/nhs_comments.csv [path/to/cycling_dialogues.csv]] [--seeds N]");
     return 1;
 }

@@ -59,6 +59,12 @@ public static class Hosting
             // Balanced: several hosts on one database elect a leader and share agents and projections.
             opts.Durability.Mode = DurabilityMode.Balanced;
             opts.Durability.MessageStorageSchemaName = "wolverine";
+            // A killed host's unfinished messages wait until the others judge it dead: after 20 s without a
+            // health check (every 5 s), not Wolverine's 60 s and 10 s, so its work resumes in about half a
+            // minute. Still four missed checks, so a host merely slowed on a busy box is not ejected (docs/adr/0013).
+            opts.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(5);
+            opts.Durability.StaleNodeTimeout = TimeSpan.FromSeconds(20);
+            opts.Durability.CheckAssignmentPeriod = TimeSpan.FromSeconds(10);
             // Each module's handler for an event gets its own queue, so one module's failure never blocks another's.
             opts.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
             opts.Policies.UseDurableLocalQueues();

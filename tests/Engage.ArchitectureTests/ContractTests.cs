@@ -20,7 +20,8 @@ public class the_integration_events
         "Engage.Workshop.Contracts.WorkshopOpened",
         "Engage.Workshop.Contracts.WorkshopClosed",
         "Engage.Analysis.Contracts.AnalysisPublished",
-        "Engage.Reporting.Contracts.ReportPublished"
+        "Engage.Reporting.Contracts.ReportPublished",
+        "Engage.Reporting.Contracts.RecommendationProgressRecorded"
     ];
 
     [Fact]

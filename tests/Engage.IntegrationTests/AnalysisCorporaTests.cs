@@ -65,7 +65,7 @@ public class when_analysts_work_with_corpora(EngageHost engage) : EngageTest(eng
 
         var tooMany = await analyst.PostAsJsonAsync($"/api/analysis/corpora/{id}/theme-discovery", new { themes = 25 });
         Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
-        Assert.Contains("corpus size", await tooMany.Problem());
+        Assert.Contains("between 1 and the number of items (24)", await tooMany.Problem());
     }
 
     [Theory]

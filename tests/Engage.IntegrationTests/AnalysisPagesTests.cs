@@ -204,7 +204,8 @@ public class when_analysts_work_in_the_workspace_pages(EngageHost engage) : Work
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
         var otherCodebook = await Html(await ann.Get($"/analysis/{other}/codebook"));
         Assert.StartsWith("Version 1,", Element(otherCodebook, "codebook-version"));
-        Assert.Contains("imported 1 codes", otherCodebook);
+        Assert.Contains("imported 1 code", otherCodebook);
+        Assert.DoesNotContain("imported 1 codes", otherCodebook);
         var refused = await PostFile(ann, $"/analysis/{other}/codebook", $"/analysis/{other}/codebook?handler=Import", "file", "codebook.qdc", Encoding.UTF8.GetBytes("not xml"));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("nhsuk-error-summary", await Html(refused));
@@ -237,7 +238,7 @@ public class when_analysts_work_in_the_workspace_pages(EngageHost engage) : Work
         var colour = await ann.SubmitForm(codebookUrl, Fields(("Form.Name", "Pay"), ("Form.Colour", "red")), $"{codebookUrl}?handler=Add");
         Assert.Equal(HttpStatusCode.BadRequest, colour.StatusCode);
         var refused = await Html(colour);
-        Assert.Equal("'colour' must be a hex colour such as #005EB8.", ErrorSummary(refused));
+        Assert.Equal("The colour must be a hex colour such as #005EB8.", ErrorSummary(refused));
         Assert.Contains("nhsuk-form-group--error", refused);
         Assert.Contains("<title>Error: Codebook: ACP survey - Engage</title>", refused);
         Assert.Equal("Pay", Regex.Match(refused, "id=\"code-name\" name=\"Form.Name\" value=\"([^\"]*)\"").Groups[1].Value);
@@ -259,13 +260,13 @@ public class when_analysts_work_in_the_workspace_pages(EngageHost engage) : Work
         var untitled = await ann.SubmitForm($"/analysis/{corpus}/recommendations", Fields(("Form.Title", " "), ("Form.Audience", "employers")),
             $"/analysis/{corpus}/recommendations?handler=Write");
         Assert.Equal(HttpStatusCode.BadRequest, untitled.StatusCode);
-        Assert.Equal("'title' is required (at most 200 characters).", ErrorSummary(await Html(untitled)));
+        Assert.Equal("A recommendation needs a title of at most 200 characters.", ErrorSummary(await Html(untitled)));
         Assert.Contains("No recommendations yet.", await Html(await ann.Get($"/analysis/{corpus}/recommendations")));
 
         var alone = await ann.SubmitForm($"/analysis/{corpus}/reliability", Fields(("CoderIds", Guid.NewGuid().ToString()), ("Size", "5")),
             $"/analysis/{corpus}/reliability?handler=Draw");
         Assert.Equal(HttpStatusCode.BadRequest, alone.StatusCode);
-        Assert.StartsWith("'coderIds' needs at least two different analysts", ErrorSummary(await Html(alone)));
+        Assert.StartsWith("Choose at least two different analysts", ErrorSummary(await Html(alone)));
         Assert.Contains("No samples have been drawn.", await Html(await ann.Get($"/analysis/{corpus}/reliability")));
     }
 
@@ -344,7 +345,10 @@ public class when_analysts_work_in_the_workspace_pages(EngageHost engage) : Work
         Assert.True(at > 0, "The page lists no disagreements.");
         var disagreements = Decode(figures[at..]);
         Assert.Contains("Ann Analyst applied it; Bob Analyst did not", disagreements);
-        Assert.Contains($"#item-{inSample[0]}", disagreements);
+        Assert.Contains($"/analysis/{corpus}/code?item={inSample[0]}#item-{inSample[0]}", disagreements);
+        var disputed = await Html(await ann.Get($"/analysis/{corpus}/code?item={inSample[0]}"));
+        Assert.StartsWith("Showing one item.", Element(disputed, "items-count"));
+        Assert.Equal([inSample[0]], ItemIds(disputed));
     }
 
     [Fact]
@@ -356,7 +360,7 @@ public class when_analysts_work_in_the_workspace_pages(EngageHost engage) : Work
 
         var tooMany = await ann.SubmitForm(themesUrl, Fields(("Themes", "31")), $"{themesUrl}?handler=Start");
         Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
-        Assert.Equal("'themes' must be between 1 and the corpus size (30 items).", ErrorSummary(await Html(tooMany)));
+        Assert.Equal("The number of themes must be between 1 and the number of items (30).", ErrorSummary(await Html(tooMany)));
         var notRun = await Html(await ann.Get(themesUrl));
         Assert.Contains("Theme discovery has not been run on this corpus.", notRun);
         EveryPostFormCarriesAToken(notRun);
@@ -373,6 +377,111 @@ public class when_analysts_work_in_the_workspace_pages(EngageHost engage) : Work
         // htmx, polling the status, is told to reload the page once the run has finished.
         var status = await ann.Get(started.Headers.Location!.OriginalString + "?handler=Status");
         Assert.Equal("true", status.Headers.GetValues("HX-Refresh").Single());
+
+        // A candidate theme becomes a code; its items wait to be reviewed, and count only once accepted.
+        var jobUrl = started.Headers.Location!.OriginalString;
+        var noSuchTheme = await ann.SubmitForm(jobUrl, Fields(("name", "Ghost")), $"{jobUrl}?handler=Promote&index=5");
+        Assert.Equal(HttpStatusCode.NotFound, noSuchTheme.StatusCode);
+        Assert.Equal("The run found 2 themes; there is no theme 6.", ErrorSummary(await Html(noSuchTheme)));
+        var promoted = await ann.SubmitForm(jobUrl, Fields(("name", "Found theme")), $"{jobUrl}?handler=Promote&index=0");
+        Assert.Equal($"/analysis/{corpus}/suggestions?queue=review", promoted.Headers.Location!.OriginalString);
+        var review = await Html(await ann.Get(promoted.Headers.Location!.OriginalString));
+        var waiting = Regex.Matches(review, "<li class=\"nhsuk-card\" id=\"suggestion-([0-9a-f-]{36})\"").Select(m => Guid.Parse(m.Groups[1].Value)).ToList();
+        Assert.Equal(15, waiting.Count);
+        Assert.Contains("From a discovered theme", review);
+        Assert.Contains("Found theme", review);
+        Assert.Contains("Found theme", await Html(await ann.Get($"/analysis/{corpus}/codebook")));
+        var accepted = await ann.SubmitForm(promoted.Headers.Location!.OriginalString, [],
+            $"/analysis/{corpus}/suggestions?handler=Decide&suggestionId={waiting[0]}&accept=true&queue=review");
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Equal(14, Regex.Matches(await Html(await ann.Get(promoted.Headers.Location!.OriginalString)), "id=\"suggestion-").Count);
+        var twice = await ann.SubmitForm(promoted.Headers.Location!.OriginalString, [],
+            $"/analysis/{corpus}/suggestions?handler=Decide&suggestionId={waiting[0]}&accept=false&queue=review");
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        Assert.Equal("The suggestion was already accepted.", ErrorSummary(await Html(twice)));
+        var foundTheme = Regex.Match(review, "<option value=\"([0-9a-f-]{36})\">Found theme</option>").Groups[1].Value;
+        Assert.Equal("Items 1 to 1 of 1", Element(await Html(await ann.Get($"/analysis/{corpus}/code?code={foundTheme}")), "items-count"));
+    }
+
+    [Fact]
+    public async Task suggested_codes_are_made_decided_and_audited_from_the_page()
+    {
+        var (ann, _) = await SignIn("Ann Analyst", Roles.Analyst);
+        var corpus = await UploadSurvey(ann);
+        var supervision = await AddCode(ann, corpus, ("Form.Name", "Supervision"), ("Form.Colour", "#009639"));
+        var pay = await AddCode(ann, corpus, ("Form.Name", "Pay"), ("Form.Colour", "#DA291C"));
+        var suggestionsUrl = $"/analysis/{corpus}/suggestions";
+
+        var tooSoon = await ann.SubmitForm(suggestionsUrl, [], $"{suggestionsUrl}?handler=Suggest");
+        Assert.Equal(HttpStatusCode.BadRequest, tooSoon.StatusCode);
+        Assert.StartsWith("Code at least a few items by hand first", ErrorSummary(await Html(tooSoon)));
+
+        // Code the first 16 items by hand: even rows are about supervision, odd rows about pay.
+        var items = ItemIds(await Html(await ann.Get($"/analysis/{corpus}/code"))).Take(16).ToList();
+        for (var n = 0; n < items.Count; n++)
+            Assert.Equal(HttpStatusCode.Redirect, (await ann.SubmitForm($"/analysis/{corpus}/code", Fields(("codeId", (n % 2 == 0 ? supervision : pay).ToString())),
+                Action(corpus, "Apply", items[n], ""))).StatusCode);
+
+        var made = await ann.SubmitForm(suggestionsUrl, [], $"{suggestionsUrl}?handler=Suggest");
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        var confident = await Html(await ann.Get(suggestionsUrl));
+        Assert.StartsWith("Learnt from 16 coded items:", Decode(confident[confident.IndexOf("Learnt from", StringComparison.Ordinal)..]));
+        EveryPostFormCarriesAToken(confident);
+        var waiting = Regex.Matches(confident, "<li class=\"nhsuk-card\" id=\"suggestion-([0-9a-f-]{36})\"").Select(m => Guid.Parse(m.Groups[1].Value)).ToList();
+        Assert.NotEmpty(waiting);
+        Assert.Contains("No suggestion has been decided yet", confident);
+
+        // Accept one and reject another: the audit compares the machine's yes with the analysts'.
+        foreach (var (suggestion, accept) in new[] { (waiting[0], true), (waiting[1], false) })
+            Assert.Equal(HttpStatusCode.Redirect, (await ann.SubmitForm(suggestionsUrl, [],
+                $"{suggestionsUrl}?handler=Decide&suggestionId={suggestion}&accept={accept.ToString().ToLowerInvariant()}&queue=suggested")).StatusCode);
+        var audited = Decode(await Html(await ann.Get(suggestionsUrl)));
+        Assert.Contains("Over the 2 items where an analyst decided a suggestion", audited);
+        Assert.Contains("Agreement per code", audited);
+        Assert.DoesNotContain($"suggestion-{waiting[0]}", audited);
+        Assert.DoesNotContain($"suggestion-{waiting[1]}", audited);
+
+        var filtered = await Html(await ann.Get($"{suggestionsUrl}?queue=suggested&code={pay}"));
+        Assert.DoesNotContain(">Supervision</strong>", filtered);
+    }
+
+    [Fact]
+    public async Task analysts_set_the_audiences_the_smallest_group_and_attribution_and_cannot_orphan_a_recommendation()
+    {
+        var (ann, _) = await SignIn("Ann Analyst", Roles.Analyst);
+        var corpus = await UploadSurvey(ann);
+        var settingsUrl = $"/analysis/{corpus}/settings";
+        var page = await Html(await ann.Get(settingsUrl));
+        EveryPostFormCarriesAToken(page);
+        Assert.Contains("value=\"National bodies\"", page);
+
+        var saved = await ann.SubmitForm(settingsUrl, Fields(
+            ("Audiences[0].Key", "national-bodies"), ("Audiences[0].Label", "Arm's-length bodies"),
+            ("Audiences[1].Key", "employers"), ("Audiences[1].Label", "Employers"),
+            ("Audiences[2].Key", "individuals"), ("Audiences[2].Label", "Individuals"), ("Audiences[2].Remove", "true"),
+            ("Audiences[3].Key", ""), ("Audiences[3].Label", "Royal colleges"),
+            ("MinimumGroupSize", "12"), ("Attribution[0]", "profession"), ("Attribution[1]", "region"), ("Attribution[2]", "")));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var after = Decode(await Html(await ann.Get(settingsUrl)));
+        Assert.Contains("The settings are saved.", after);
+        Assert.Contains("value=\"Arm's-length bodies\"", after);
+        Assert.Contains("value=\"Royal colleges\"", after);
+        Assert.DoesNotContain("value=\"Individuals\"", after);
+        Assert.Contains("value=\"12\"", after);
+        Assert.Contains("<option value=\"region\" selected=\"selected\">region</option>", after);
+        Assert.Contains("Royal colleges (royal-colleges)", (ErrorSummary(await Html(await ann.SubmitForm($"/analysis/{corpus}/recommendations",
+            Fields(("Form.Title", "Fund supervision"), ("Form.Audience", "individuals")), $"/analysis/{corpus}/recommendations?handler=Write")))));
+
+        // A recommendation addressed to employers keeps that audience in the list.
+        Assert.Equal(HttpStatusCode.Redirect, (await ann.SubmitForm($"/analysis/{corpus}/recommendations",
+            Fields(("Form.Title", "Fund supervision"), ("Form.Audience", "employers"), ("Form.Priority", "high")), $"/analysis/{corpus}/recommendations?handler=Write")).StatusCode);
+        var orphaning = await ann.SubmitForm(settingsUrl, Fields(("Audiences[0].Key", "national-bodies"), ("Audiences[0].Label", "Arm's-length bodies"),
+            ("Audiences[1].Key", "employers"), ("Audiences[1].Label", "Employers"), ("Audiences[1].Remove", "true")));
+        Assert.Equal(HttpStatusCode.Conflict, orphaning.StatusCode);
+        Assert.Equal("Recommendations are addressed to Employers: address them to another audience before removing it.", ErrorSummary(await Html(orphaning)));
+        var tooSmall = await ann.SubmitForm(settingsUrl, Fields(("Audiences[0].Key", "employers"), ("Audiences[0].Label", "Employers"), ("MinimumGroupSize", "0")));
+        Assert.Equal("The smallest group shown must be 1 to 1,000 people.", ErrorSummary(await Html(tooSmall)));
+        Assert.Contains("value=\"Royal colleges\"", await Html(await ann.Get(settingsUrl)));
     }
 
     [Fact]

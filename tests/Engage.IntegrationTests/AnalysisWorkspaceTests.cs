@@ -128,6 +128,19 @@ public class when_analysts_code_a_corpus(EngageHost engage) : EngageTest(engage)
 
         var one = await first.PostAsJsonAsync($"/api/analysis/corpora/{corpus}/samples", new { fraction = 0.1, coderIds = new[] { firstId } });
         Assert.Contains("at least two", await one.Problem());
+
+        // A coder who finished every item without applying a code has no coding to take a name from: their account names them.
+        var third = Engage.Client(await Engage.TokenFor(Roles.Analyst));
+        var thirdId = (await (await third.GetAsync("/api/staff/me")).Read<JsonElement>()).GetProperty("id").GetGuid();
+        var quiet = (await (await first.PostAsJsonAsync($"/api/analysis/corpora/{corpus}/samples", new { size = 2, coderIds = new[] { firstId, thirdId }, seed = 5 }))
+            .Read<JsonElement>()).GetProperty("id").GetGuid();
+        var quietUnits = (await (await first.GetAsync($"/api/analysis/corpora/{corpus}/samples/{quiet}")).Read<JsonElement>())
+            .GetProperty("itemIds").EnumerateArray().Select(i => i.GetGuid()).ToList();
+        foreach (var unit in quietUnits) Assert.True((await Apply(first, corpus, unit, pay)).StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict);
+        foreach (var unit in quietUnits)
+            Assert.Equal(HttpStatusCode.NoContent, (await third.PostAsync($"/api/analysis/corpora/{corpus}/samples/{quiet}/items/{unit}/done", null)).StatusCode);
+        var quietFigures = await (await first.GetAsync($"/api/analysis/corpora/{corpus}/reliability?sampleId={quiet}")).Read<JsonElement>();
+        Assert.Equal("Test Analyst", quietFigures.GetProperty("coders").EnumerateArray().Single(c => c.GetProperty("coderId").GetGuid() == thirdId).GetProperty("coder").GetString());
     }
 
     [Fact]
@@ -140,7 +153,7 @@ public class when_analysts_code_a_corpus(EngageHost engage) : EngageTest(engage)
         foreach (var r in Enumerable.Range(0, 12).Concat([12, 13, 24]))
             Assert.Equal(HttpStatusCode.Created, (await Apply(analyst, corpus, items[$"r{r}"], supervision)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await analyst.PutAsJsonAsync($"/api/analysis/corpora/{corpus}/items/{items["r0"]}/mark", new { kind = "problem" })).StatusCode);
-        Assert.Contains("must be one of", await (await analyst.PutAsJsonAsync($"/api/analysis/corpora/{corpus}/items/{items["r0"]}/mark", new { kind = "idea" })).Problem());
+        Assert.Contains("An item is marked as one of", await (await analyst.PutAsJsonAsync($"/api/analysis/corpora/{corpus}/items/{items["r0"]}/mark", new { kind = "idea" })).Problem());
 
         var breakdown = await (await analyst.GetAsync($"/api/analysis/corpora/{corpus}/breakdowns?by=profession")).Read<JsonElement>();
         Assert.Equal(10, breakdown.GetProperty("minimumGroupSize").GetInt32());
@@ -166,9 +179,9 @@ public class when_analysts_code_a_corpus(EngageHost engage) : EngageTest(engage)
 
         var badAudience = await analyst.PostAsJsonAsync($"/api/analysis/corpora/{corpus}/recommendations", new { title = "Protect time", audience = "everyone" });
         Assert.Equal(HttpStatusCode.BadRequest, badAudience.StatusCode);
-        Assert.Contains("national-bodies, employers, individuals", await badAudience.Problem());
+        Assert.Contains("National bodies (national-bodies), Employers (employers), Individuals (individuals)", await badAudience.Problem());
         var unknownTheme = await analyst.PostAsJsonAsync($"/api/analysis/corpora/{corpus}/recommendations", new { title = "Protect time", audience = "employers", themeIds = new[] { Guid.NewGuid() } });
-        Assert.Contains("'themeIds'", await unknownTheme.Problem());
+        Assert.Contains("themeIds: ", await unknownTheme.Problem());
         var recommendation = (await (await analyst.PostAsJsonAsync($"/api/analysis/corpora/{corpus}/recommendations", new
         {
             title = "Protect supervision time", description = "Job plans include weekly supervision.", audience = "employers", priority = "high",

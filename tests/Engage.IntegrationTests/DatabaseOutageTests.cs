@@ -14,50 +14,13 @@ namespace Engage.IntegrationTests;
 [Collection(nameof(when_postgresql_goes_down_and_comes_back))]
 public sealed class when_postgresql_goes_down_and_comes_back : IAsyncLifetime
 {
-    private readonly string data = Path.Combine(Path.GetTempPath(), "engage-outage-" + Guid.NewGuid().ToString("N"), "pg");
-    private readonly string port = FreePortOutsideEphemeralRange().ToString();
-
-    /// <summary>
-    /// A port below Linux's ephemeral range (32768 and up), so no outgoing connection can take it while
-    /// the cluster is stopped, and free when chosen.
-    /// </summary>
-    private static int FreePortOutsideEphemeralRange()
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var candidate = Random.Shared.Next(20000, 30000);
-            try
-            {
-                var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, candidate);
-                listener.Start();
-                listener.Stop();
-                return candidate;
-            }
-            catch (System.Net.Sockets.SocketException) { }
-        }
-        throw new InvalidOperationException("No free port found between 20000 and 30000.");
-    }
+    private readonly ThrowawayCluster cluster = new("engage_outage");
     private IAlbaHost? host;
-
-    private string Cluster(string action)
-    {
-        var script = Path.Combine(Platform.Web.RepositoryRoot.Find(AppContext.BaseDirectory), "scripts", "postgres.sh");
-        var start = new ProcessStartInfo("bash", [script, action, "engage_outage"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["ENGAGE_PG_DATA"] = data;
-        start.Environment["ENGAGE_PG_PORT"] = port;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        var log = Path.Combine(data, "server.log");
-        Assert.True(process.ExitCode == 0, $"postgres.sh {action} failed: {errors}\n{(File.Exists(log) ? File.ReadAllText(log) : "")}");
-        return output.Trim();
-    }
 
     public async Task InitializeAsync()
     {
-        var connection = Cluster("start");
-        host = await EngageHost.Start(Path.Combine(data, "..", "mail"), connection + ";Timeout=3;Command Timeout=5");
+        var connection = cluster.Start();
+        host = await EngageHost.Start(cluster.Folder("mail"), connection + ";Timeout=3;Command Timeout=5");
     }
 
     [Fact]
@@ -70,7 +33,7 @@ public sealed class when_postgresql_goes_down_and_comes_back : IAsyncLifetime
         api.DefaultRequestHeaders.Authorization = new("Bearer", token);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/seminars")).StatusCode);
 
-        Cluster("stop");
+        cluster.Stop();
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await host.Server.CreateClient().GetAsync("/health/ready")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await host.Server.CreateClient().GetAsync("/health/live")).StatusCode);
@@ -81,7 +44,7 @@ public sealed class when_postgresql_goes_down_and_comes_back : IAsyncLifetime
         var refused = await api.PostAsJsonAsync("/api/seminars", new { title = "During the outage" });
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
 
-        Cluster("start");
+        cluster.Start();
         var clock = Stopwatch.StartNew();
         HttpStatusCode status;
         do status = (await api.GetAsync("/api/seminars")).StatusCode;
@@ -98,10 +61,6 @@ public sealed class when_postgresql_goes_down_and_comes_back : IAsyncLifetime
     {
         // The cluster is stopped and removed even when the host fails to stop, so no run leaks one.
         try { if (host is not null) await host.DisposeAsync(); }
-        finally
-        {
-            Cluster("stop");
-            Directory.Delete(Path.GetDirectoryName(data)!, true);
-        }
+        finally { cluster.Remove(); }
     }
 }

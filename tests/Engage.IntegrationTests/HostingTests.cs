@@ -48,7 +48,7 @@ public class when_the_host_runs(EngageHost engage) : EngageTest(engage)
         var response = await Engage.Client().GetAsync("/openapi/v1.json");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var paths = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("paths");
-        foreach (var path in new[] { "/api/auth/token", "/api/seminars", "/api/seminars/{id}/conclude", "/api/workshops", "/api/reports/{id}/publish" })
+        foreach (var path in new[] { "/api/auth/token", "/api/seminars", "/api/seminars/{id}/conclude", "/api/workshops", "/api/reports/{id}/publish", "/api/reports/{id}/report.pdf" })
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing from the OpenAPI document");
     }
 
@@ -60,6 +60,7 @@ public class when_the_host_runs(EngageHost engage) : EngageTest(engage)
         Assert.Contains(jobs, j => j.Id == "platform.purge-expired-sign-in-links" && j.Cron == "0 * * * *");
         Assert.Contains(jobs, j => j.Id == "seminar.send-due-reminders");
         Assert.Contains(jobs, j => j.Id == "workshop.open-and-close-due" && j.Cron == "* * * * *");
+        Assert.Contains(jobs, j => j.Id == "reporting.regenerate-drafts" && j.Cron == "* * * * *");
     }
 
     /// <summary>The explicit allow-list of routes anyone may call; every other route needs a signed-in user.</summary>
@@ -71,7 +72,9 @@ public class when_the_host_runs(EngageHost engage) : EngageTest(engage)
         "/seminars/{id:guid}/attend/{token}", "/api/seminars/{id}/attend/{token}", "/api/seminars/{id}/attend/{token}/rsvp",
         "/api/seminars/{id}/attend/{token}/problems", "/api/seminars/{id}/attend/{token}/dots",
         // Joining a workshop, and exchanging the emailed link for a participant's bearer token (Workshop issue).
-        "/api/workshops/{id}/participants", "/api/auth/participant-token", "/take-part", "/take-part/{id:guid}"
+        "/api/workshops/{id}/participants", "/api/auth/participant-token", "/take-part", "/take-part/{id:guid}",
+        // What came of it: the published report and what was done about it, for participants and the public (Reporting issue).
+        "/take-part/{id:guid}/what-we-heard", "/api/reports/{id}/versions/{version}/{file}"
     ];
 
     [Fact]

@@ -20,10 +20,11 @@ public class the_mappings
     }
 
     [Fact]
-    public void are_found_in_every_module_and_compile_with_every_destination_member_accounted_for()
+    public void are_found_in_the_modules_that_keep_them_and_compile_with_every_destination_member_accounted_for()
     {
         var config = Config();
-        Assert.True(config.RuleMap.Count >= 5, $"only {config.RuleMap.Count} mappings were found");
+        // Platform, Seminar, Workshop and Analysis keep mappings; Reporting builds its views by hand.
+        Assert.True(config.RuleMap.Count >= 4, $"only {config.RuleMap.Count} mappings were found");
     }
 
     [Fact]

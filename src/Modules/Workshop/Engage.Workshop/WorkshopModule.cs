@@ -56,6 +56,7 @@ public static class WorkshopModule
         opts.Events.AddEventTypes([typeof(ContributionPosted), typeof(ContributionHeld), typeof(ContributionApproved),
             typeof(ContributionRejected), typeof(ContributionRedacted), typeof(ContributionFlagged), typeof(ContributionKept),
             typeof(ContributionEdited), typeof(ContributionWithdrawnByAuthor), typeof(ContributionAnonymised)]);
+        opts.Schema.For<Workshops.RecommendationOutcome>().Index(x => x.WorkshopId);
         opts.Schema.For<Participants.Registration>().Index(x => x.WorkshopId).UniqueIndex(x => x.WorkshopId, x => x.IdentityId);
         // Votes were once stream snapshots with numeric versions; keeping numeric revisions keeps their table as it is.
         opts.Schema.For<Voting.Vote>().UseNumericRevisions(true).Duplicate(x => x.WorkshopId).Duplicate(x => x.ContributionId).Duplicate(x => x.Value)

@@ -23,13 +23,13 @@ public record CodeForm(string? Name, Guid? ParentId, string? Definition, string?
         var name = Text(Name, "name", 100, required: true);
         if (ParentId is { } parent)
         {
-            RuleBroken.Unless(codes.Any(c => c.Id == parent && !c.Retired), "'parentId' is not an active code of this codebook.");
+            RuleBroken.Unless(codes.Any(c => c.Id == parent && !c.Retired), "The parent code is not an active code of this codebook.");
             RuleBroken.Unless(codebook!.CodeOf(parent) is { } p && !codebook.IsWithin(p.Id, codeId), "A code cannot sit under itself or one of its own subcodes.");
         }
         RuleBroken.Unless(!codes.Any(c => c.Id != codeId && !c.Retired && c.ParentId == ParentId && string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)),
             $"There is already a code named '{name}' at this level.", 409);
         var colour = string.IsNullOrWhiteSpace(Colour) ? Palette[codes.Count % Palette.Length] : Colour.Trim().ToUpperInvariant();
-        RuleBroken.Unless(Regex.IsMatch(colour, "^#[0-9A-F]{6}$"), "'colour' must be a hex colour such as #005EB8.");
+        RuleBroken.Unless(Regex.IsMatch(colour, "^#[0-9A-F]{6}$"), "The colour must be a hex colour such as #005EB8.");
         return new CodeDefinition(codeId, ParentId, name, Text(Definition, "definition", 4000), Text(Inclusion, "inclusion", 4000),
             Text(Exclusion, "exclusion", 4000), Text(Example, "example", 4000), colour);
     }

@@ -42,7 +42,7 @@ public static class ViewCodebookEndpoint
             CodeAdded a => new CodebookChange((int)e.Version, "added", a.Code.Id, a.Code.Name, a.By, a.At),
             CodeRevised r => new CodebookChange((int)e.Version, "revised", r.Code.Id, r.Code.Name, r.By, r.At),
             CodeRetired r => new CodebookChange((int)e.Version, "retired", r.CodeId, "", r.By, r.At),
-            CodesImported i => new CodebookChange((int)e.Version, $"imported {i.Codes.Count} codes", Guid.Empty, "", i.By, i.At),
+            CodesImported i => new CodebookChange((int)e.Version, $"imported {(i.Codes.Count == 1 ? "1 code" : $"{i.Codes.Count} codes")}", Guid.Empty, "", i.By, i.At),
             _ => null
         }).OfType<CodebookChange>().ToList();
 

@@ -42,10 +42,10 @@ public static class CodingRules
     public static CodingMade Apply(ApplyCode command, CorpusItem? item, Codebook codebook, List<AppliedCode> codings, IDocumentSession session, DateTimeOffset now)
     {
         var found = CodingRules.Item(item, command.CorpusId);
-        RuleBroken.Unless(command.Form.CodeId is not null, "'codeId' is required.");
+        RuleBroken.Unless(command.Form.CodeId is not null, "Choose the code to apply.");
         var code = CodebookRules.ActiveCode(codebook, command.Form.CodeId!.Value);
         var (start, end) = (command.Form.Start, command.Form.End);
-        RuleBroken.Unless(start is null == end is null, "Give both 'start' and 'end' for a span, or neither to code the whole item.");
+        RuleBroken.Unless(start is null == end is null, "A passage needs both its start and its end (or neither, to code the whole item).");
         if (start is { } s && end is { } e)
         {
             RuleBroken.Unless(s >= 0 && e <= found.Text.Length && s < e, $"The span must lie within the item's text (0 to {found.Text.Length}) and not be empty.");
@@ -98,7 +98,7 @@ public static class MarkItemHandler
     public static void Handle(MarkItem command, CorpusItem? item, IDocumentSession session, DateTimeOffset now)
     {
         CodingRules.Item(item, command.CorpusId);
-        RuleBroken.Unless(command.Kind is null || CodingRules.Kinds.Contains(command.Kind), $"'kind' must be one of {string.Join(", ", CodingRules.Kinds)}, or null to clear it.");
+        RuleBroken.Unless(command.Kind is null || CodingRules.Kinds.Contains(command.Kind), $"An item is marked as one of {string.Join(", ", CodingRules.Kinds)}, or not marked.");
         session.Events.Append(command.ItemId, new ItemMarked(command.CorpusId, command.ItemId, command.Kind, command.By, now));
     }
 }

@@ -12,7 +12,7 @@ using Wolverine.Marten;
 namespace Engage.Analysis.Coding;
 
 public record ItemFilter(Guid? ThemeId = null, Guid? CodeId = null, bool Uncoded = false, string? Q = null, string? Attribute = null,
-    string? Value = null, bool Starred = false);
+    string? Value = null, bool Starred = false, Guid? ItemId = null);
 
 public record CodingView(Guid Id, Guid CodeId, string Code, string Colour, Guid CoderId, string Coder, int CodebookVersion, int? Start, int? End,
     string? Passage, string Source, DateTimeOffset At);
@@ -25,7 +25,7 @@ public record ItemPage(int Total, int Page, int PageSize, IReadOnlyList<ItemView
 
 /// <summary>
 /// Read and filter a corpus for coding: by workshop theme, code (with its subcodes), uncoded, text,
-/// an author attribute, or starred as a quote. On an item in a double-coding sample the analyst codes,
+/// an author attribute, starred as a quote, or one item by its id. On an item in a double-coding sample the analyst codes,
 /// only their own codings are shown, so their judgement stays independent.
 /// </summary>
 [MartenStore(typeof(IAnalysisStore))]
@@ -36,12 +36,12 @@ public static class BrowseItemsEndpoint
 
     [WolverineGet("/api/analysis/corpora/{id}/items")]
     public static async Task<IResult> Get(Guid id, Guid? themeId, Guid? codeId, bool? uncoded, string? q, string? attribute, string? value, bool? starred,
-        int? page, ClaimsPrincipal user, IQuerySession session)
+        Guid? itemId, int? page, ClaimsPrincipal user, IQuerySession session)
     {
         if (await session.LoadAsync<Corpus>(id) is null) return ApiDoor.Problem(new RuleBroken(404, "The corpus was not found."));
         if (q is { Length: > 200 }) return ApiDoor.Problem(new RuleBroken(400, "'q' is at most 200 characters."));
         if (attribute is not null != value is not null) return ApiDoor.Problem(new RuleBroken(400, "Give 'attribute' and 'value' together."));
-        return Results.Ok(await Read(session, id, new ItemFilter(themeId, codeId, uncoded ?? false, q, attribute, value, starred ?? false),
+        return Results.Ok(await Read(session, id, new ItemFilter(themeId, codeId, uncoded ?? false, q, attribute, value, starred ?? false, itemId),
             Math.Max(1, page ?? 1), user.Analyst()));
     }
 
@@ -57,6 +57,7 @@ public static class BrowseItemsEndpoint
         var blind = (await session.Query<CodingSample>().Where(s => s.CorpusId == corpusId).ToListAsync())
             .Where(s => s.CoderIds.Contains(analyst)).SelectMany(s => s.ItemIds).ToHashSet();
         var query = session.ItemsOf(corpusId);
+        if (filter.ItemId is { } only) query = query.Where(i => i.Id == only);
         if (filter.ThemeId is { } theme) query = query.Where(i => i.ThemeId == theme);
         if (!string.IsNullOrWhiteSpace(filter.Q)) query = query.Where(i => i.Text.Contains(filter.Q.Trim(), StringComparison.OrdinalIgnoreCase));
         if (filter.CodeId is { } code)
@@ -77,7 +78,7 @@ public static class BrowseItemsEndpoint
             query = query.Where(i => starred.Contains(i.Id));
         }
 
-        var people = (await session.Query<CorpusParticipant>().Where(p => p.WorkshopId == corpusId).ToListAsync()).ToDictionary(p => p.Id);
+        Dictionary<Guid, CorpusParticipant> people = [];
         IReadOnlyDictionary<string, string> AttributesOf(CorpusItem i) =>
             i.AuthorId is { } author && people.TryGetValue(author, out var p) ? p.Attributes : i.Attributes;
 
@@ -85,6 +86,7 @@ public static class BrowseItemsEndpoint
         int total;
         if (filter.Attribute is { } key)
         {
+            people = (await session.Query<CorpusParticipant>().Where(p => p.WorkshopId == corpusId).ToListAsync()).ToDictionary(p => p.Id);
             // Attributes live on the author for workshop items and on the item for uploads, so this filter runs here.
             var all = (await query.OrderBy(i => i.PublishedAt).ToListAsync())
                 .Where(i => AttributesOf(i).TryGetValue(key, out var v) && v == filter.Value).ToList();
@@ -95,6 +97,8 @@ public static class BrowseItemsEndpoint
         {
             total = await query.CountAsync();
             items = [.. await query.OrderBy(i => i.PublishedAt).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync()];
+            var authors = items.Select(i => i.AuthorId).OfType<Guid>().Distinct().ToArray();
+            people = (await session.LoadManyAsync<CorpusParticipant>(authors)).Where(p => p.WorkshopId == corpusId).ToDictionary(p => p.Id);
         }
 
         var ids = items.Select(i => i.Id).ToArray();
@@ -102,8 +106,9 @@ public static class BrowseItemsEndpoint
         var codings = await session.Query<AppliedCode>().Where(c => ids.Contains(c.ItemId)).ToListAsync();
         var marks = (await session.LoadManyAsync<ItemMark>(ids)).ToDictionary(m => m.Id, m => m.Kind);
         var quotes = (await session.Query<Findings.Quote>().Where(x => ids.Contains(x.ItemId)).Select(x => x.ItemId).ToListAsync()).ToHashSet();
-        var memos = (await session.Query<Memo>().Where(m => m.CorpusId == corpusId && m.ItemId != null).Select(m => m.ItemId).ToListAsync())
-            .GroupBy(x => x!.Value).ToDictionary(g => g.Key, g => g.Count());
+        var onPage = ids.Select(i => (Guid?)i).ToArray();
+        var memos = (await session.Query<Memo>().Where(m => m.CorpusId == corpusId && onPage.Contains(m.ItemId)).Select(m => m.ItemId!.Value).ToListAsync())
+            .GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
 
         return new ItemPage(total, page, PageSize, items.Select(i =>
         {

@@ -56,9 +56,9 @@ public static class DrawSampleHandler
         await CodebookRules.CorpusExists(session, command.CorpusId);
         var form = command.Form;
         var coders = (form.CoderIds ?? []).Distinct().ToList();
-        RuleBroken.Unless(coders.Count >= 2, "'coderIds' needs at least two different analysts: reliability compares coders.");
-        RuleBroken.Unless(form.Fraction is null != form.Size is null, "Give either 'fraction' (e.g. 0.1) or 'size'.");
-        RuleBroken.Unless(form.Fraction is null or (> 0 and <= 1), "'fraction' must be above 0 and at most 1.");
+        RuleBroken.Unless(coders.Count >= 2, "Choose at least two different analysts: reliability compares coders.");
+        RuleBroken.Unless(form.Fraction is null != form.Size is null, "Give either the share of items to sample (e.g. 10%) or the number of items, not both.");
+        RuleBroken.Unless(form.Fraction is null or (> 0 and <= 1), "The share of items to sample must be above 0% and at most 100%.");
 
         var items = session.ItemsOf(command.CorpusId);
         if (form.ThemeId is { } theme) items = items.Where(i => i.ThemeId == theme);

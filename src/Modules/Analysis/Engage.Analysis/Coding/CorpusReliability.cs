@@ -31,15 +31,15 @@ public record CorpusReliabilityView(Guid? SampleId, int Units, IReadOnlyList<Jud
 public static class CorpusReliabilityEndpoint
 {
     [WolverineGet("/api/analysis/corpora/{id}/reliability")]
-    public static async Task<IResult> Get(Guid id, Guid? sampleId, IQuerySession session)
+    public static async Task<IResult> Get(Guid id, Guid? sampleId, IQuerySession session, IDocumentStore platform)
     {
-        try { return Results.Ok(await Assess(id, sampleId, session)); }
+        try { return Results.Ok(await Assess(id, sampleId, session, platform)); }
         catch (RuleBroken broken) { return ApiDoor.Problem(broken); }
         catch (ReliabilityInputException e) { return ApiDoor.Problem(new RuleBroken(400, e.Message)); }
     }
 
     /// <exception cref="ReliabilityInputException">Fewer than two coders or no unit two of them coded.</exception>
-    public static async Task<CorpusReliabilityView> Assess(Guid corpusId, Guid? sampleId, IQuerySession session)
+    public static async Task<CorpusReliabilityView> Assess(Guid corpusId, Guid? sampleId, IQuerySession session, IDocumentStore? platform = null)
     {
         var codebook = await session.CodebookOf(corpusId);
         var codings = await session.CodingsOf(corpusId).ToListAsync();
@@ -66,8 +66,12 @@ public static class CorpusReliabilityEndpoint
         }
 
         var report = CodingReliability.Assess(judgements);
+        // A coder who only finished items with no code applied has no coding to take a name from: ask their account.
         var names = codings.GroupBy(c => c.CoderId).ToDictionary(g => g.Key.ToString(), g => g.First().CoderName);
-        string Name(string coder) => names.GetValueOrDefault(coder, "Analyst");
+        var unnamed = report.Coders.Where(c => !names.ContainsKey(c)).Select(Guid.Parse).ToList();
+        if (platform is not null)
+            foreach (var (coder, name) in await CoderNames.Of(platform, unnamed)) names[coder.ToString()] = name;
+        string Name(string coder) => names.GetValueOrDefault(coder, CoderNames.Former);
         return new CorpusReliabilityView(sampleId, report.Units,
             report.Coders.Select(c => new JudgementView(Guid.Parse(c), Name(c), true)).ToList(),
             report.OverallAlpha.Alpha, report.OverallPercentAgreement, report.OverallCohenKappa?.Kappa,

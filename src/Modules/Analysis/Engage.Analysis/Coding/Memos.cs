@@ -39,12 +39,12 @@ public static class MemoRules
     {
         await CodebookRules.CorpusExists(session, corpusId);
         var text = form.Text?.Trim() ?? "";
-        RuleBroken.Unless(text.Length is > 0 and <= MaxLength, $"'text' is required (at most {MaxLength:N0} characters).");
+        RuleBroken.Unless(text.Length is > 0 and <= MaxLength, $"A memo needs text, at most {MaxLength:N0} characters.");
         RuleBroken.Unless(form.ItemId is null || form.CodeId is null, "A memo is about an item or a code, not both.");
         if (form.ItemId is { } item)
-            RuleBroken.Unless((await session.LoadAsync<CorpusItem>(item))?.WorkshopId == corpusId, "'itemId' is not an item of this corpus.");
+            RuleBroken.Unless((await session.LoadAsync<CorpusItem>(item))?.WorkshopId == corpusId, "The item the memo is about is not in this corpus.");
         if (form.CodeId is { } code)
-            RuleBroken.Unless((await session.CodebookOf(corpusId)).CodeOf(code) is not null, "'codeId' is not a code of this corpus's codebook.");
+            RuleBroken.Unless((await session.CodebookOf(corpusId)).CodeOf(code) is not null, "The code the memo is about is not in this corpus's codebook.");
         return text;
     }
 }

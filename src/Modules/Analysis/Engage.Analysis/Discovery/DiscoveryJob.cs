@@ -34,27 +34,42 @@ public class DiscoveryJob
 /// <summary>Runs a queued discovery job on a durable local queue, off the request.</summary>
 public record RunDiscovery(Guid JobId);
 
+/// <summary>Queues a discovery run; the caller names the job so it can follow it.</summary>
+public record StartDiscovery(Guid CorpusId, Guid JobId, int? Themes, int? Seed);
+
+[MartenStore(typeof(IAnalysisStore))]
+public static class StartDiscoveryHandler
+{
+    public const int MaxItems = 100_000;
+
+    /// <summary>The job and its queued run commit together: it runs even if the host stops right after answering.</summary>
+    public static async Task<(IMartenOp, RunDiscovery)> Handle(StartDiscovery command, IDocumentSession session, DateTimeOffset now)
+    {
+        RuleBroken.Unless(await session.LoadAsync<Corpus>(command.CorpusId) is not null, "The corpus was not found.", 404);
+        var items = await session.ItemsOf(command.CorpusId).CountAsync();
+        RuleBroken.Unless(items > 0, "The corpus is empty: there is nothing to find themes in.");
+        RuleBroken.Unless(command.Themes is not { } asked || (asked >= 1 && asked <= items),
+            $"The number of themes must be between 1 and the number of items ({items:N0}).");
+        RuleBroken.Unless(items <= MaxItems, $"Theme discovery takes at most {MaxItems:N0} items; filter the corpus first.");
+
+        var job = new DiscoveryJob
+        {
+            Id = command.JobId, CorpusId = command.CorpusId, Themes = command.Themes, Seed = command.Seed ?? 1, Items = items, RequestedAt = now
+        };
+        return (MartenOps.Insert(job), new RunDiscovery(job.Id));
+    }
+}
+
 [MartenStore(typeof(IAnalysisStore))]
 [Authorize(Roles = Roles.Analysts)]
 public static class StartDiscoveryEndpoint
 {
-    public const int MaxItems = 100_000;
-
     [WolverinePost("/api/analysis/corpora/{id}/theme-discovery")]
-    public static async Task<IResult> Post(Guid id, DiscoveryRequest request, IDocumentSession session, IMessageContext bus, TimeProvider clock)
+    public static Task<IResult> Post(Guid id, DiscoveryRequest request, IMessageBus bus)
     {
-        if (await session.LoadAsync<Corpus>(id) is null) return ApiDoor.Problem(new RuleBroken(404, "The corpus was not found."));
-        var items = await session.ItemsOf(id).CountAsync();
-        if (items == 0) return ApiDoor.Problem(new RuleBroken(400, "The corpus is empty: there is nothing to find themes in."));
-        if (request.Themes is { } asked && (asked < 1 || asked > items))
-            return ApiDoor.Problem(new RuleBroken(400, $"'themes' must be between 1 and the corpus size ({items:N0} items)."));
-        if (items > MaxItems) return ApiDoor.Problem(new RuleBroken(400, $"Theme discovery takes at most {MaxItems:N0} items; filter the corpus first."));
-
-        var job = new DiscoveryJob { Id = Guid.CreateVersion7(), CorpusId = id, Themes = request.Themes, Seed = request.Seed ?? 1, Items = items, RequestedAt = clock.GetUtcNow() };
-        session.Insert(job);
-        // Through the outbox: the job runs even if the host stops right after answering.
-        await bus.PublishAsync(new RunDiscovery(job.Id));
-        return Results.Accepted($"/api/analysis/corpora/{id}/theme-discovery/{job.Id}", new { jobId = job.Id });
+        var jobId = Guid.CreateVersion7();
+        return ApiDoor.Invoke(bus, new StartDiscovery(id, jobId, request.Themes, request.Seed),
+            Results.Accepted($"/api/analysis/corpora/{id}/theme-discovery/{jobId}", new { jobId }));
     }
 
     [WolverineGet("/api/analysis/corpora/{id}/theme-discovery/{jobId}")]

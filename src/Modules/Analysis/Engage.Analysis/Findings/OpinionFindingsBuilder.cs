@@ -34,7 +34,6 @@ public static class OpinionFindingsBuilder
         if (found.Groups.Count == 0) return OpinionAnalysis.None;
 
         string Text(Guid id) => facts.ItemOf(id)?.Text ?? "";
-        int VotesOn(Guid id) => facts.Votes.Count(v => v.ContributionId == id);
         var groupOf = found.Groups.SelectMany(g => g.Participants.Select(p => (p.Id, g.Id))).ToDictionary(x => x.Item1, x => x.Item2);
         var groups = found.Groups.Select(g => new OpinionGroupFinding(g.Id, $"Group {(char)('A' + g.Id)}", g.Participants.Count,
             g.Representative.Select(r => new StatementFinding(r.ContributionId, Text(r.ContributionId), Math.Round(100 * r.InGroup, 1), r.VotesInGroup)).ToList(),

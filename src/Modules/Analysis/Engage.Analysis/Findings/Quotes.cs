@@ -37,8 +37,8 @@ public static class StarQuoteHandler
     {
         await CodebookRules.CorpusExists(session, command.CorpusId);
         var itemId = command.Form.ItemId ?? Guid.Empty;
-        RuleBroken.Unless(await session.LoadAsync<CorpusItem>(itemId) is { } item && item.WorkshopId == command.CorpusId, "'itemId' must be an item of this corpus.");
-        RuleBroken.Unless((command.Form.Note?.Length ?? 0) <= 2000, "'note' is at most 2,000 characters.");
+        RuleBroken.Unless(await session.LoadAsync<CorpusItem>(itemId) is { } item && item.WorkshopId == command.CorpusId, "The item to star is not in this corpus.");
+        RuleBroken.Unless((command.Form.Note?.Length ?? 0) <= 2000, "A quote's note is at most 2,000 characters.");
         RuleBroken.Unless(!await session.Query<Quote>().AnyAsync(q => q.CorpusId == command.CorpusId && q.ItemId == itemId), "This item is already starred as a quote.", 409);
         var quote = new Quote { Id = Guid.CreateVersion7(), CorpusId = command.CorpusId, ItemId = itemId, Note = command.Form.Note?.Trim() ?? "", StarredBy = command.By, StarredAt = now };
         session.Insert(quote);

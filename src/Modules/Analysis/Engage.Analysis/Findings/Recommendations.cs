@@ -124,22 +124,22 @@ public static class RecommendationRules
         var codebook = await session.CodebookOf(r.CorpusId);
         var workshop = await session.LoadAsync<CorpusWorkshop>(r.CorpusId);
         var title = form.Title?.Trim() ?? "";
-        if (title.Length is 0 or > 200) throw new RuleBroken(400, "'title' is required (at most 200 characters).");
+        if (title.Length is 0 or > 200) throw new RuleBroken(400, "A recommendation needs a title of at most 200 characters.");
         var description = form.Description?.Trim() ?? "";
-        if (description.Length > 8000) throw new RuleBroken(400, "'description' is at most 8,000 characters.");
+        if (description.Length > 8000) throw new RuleBroken(400, "A recommendation's description is at most 8,000 characters.");
         if (!settings.Audiences.Any(a => a.Key == form.Audience))
-            throw new RuleBroken(400, $"'audience' must be one of {string.Join(", ", settings.Audiences.Select(a => a.Key))}.");
+            throw new RuleBroken(400, $"Choose who the recommendation is for: {string.Join(", ", settings.Audiences.Select(a => $"{a.Label} ({a.Key})"))}.");
         var priority = form.Priority ?? "medium";
-        if (!Priorities.Contains(priority)) throw new RuleBroken(400, $"'priority' must be one of {string.Join(", ", Priorities)}.");
+        if (!Priorities.Contains(priority)) throw new RuleBroken(400, $"The priority is one of {string.Join(", ", Priorities)}.");
         var themes = (form.ThemeIds ?? []).Distinct().ToList();
         var unknownThemes = themes.Where(t => codebook.CodeOf(t) is not { Retired: false } && workshop?.Opened.Themes.Any(w => w.ThemeId == t) != true).ToList();
-        if (unknownThemes.Count > 0) throw new RuleBroken(400, $"'themeIds' names neither codes of this codebook nor workshop themes: {string.Join(", ", unknownThemes.Take(5))}.");
+        if (unknownThemes.Count > 0) throw new RuleBroken(400, $"A theme the recommendation rests on is neither a code of this codebook nor a workshop theme (themeIds: {string.Join(", ", unknownThemes.Take(5))}).");
         var codes = (form.CodeIds ?? []).Distinct().ToList();
         if (codes.FirstOrDefault(c => codebook.CodeOf(c) is not { Retired: false }) is var unknown && unknown != Guid.Empty)
-            throw new RuleBroken(400, $"'codeIds' names a code this codebook does not have: {unknown}.");
+            throw new RuleBroken(400, $"A code the recommendation rests on is not in this codebook (codeIds: {unknown}).");
         var quotes = (form.QuoteIds ?? []).Distinct().ToArray();
         if (quotes.Length > 0 && await session.Query<Quote>().CountAsync(q => q.CorpusId == r.CorpusId && quotes.Contains(q.Id)) != quotes.Length)
-            throw new RuleBroken(400, "'quoteIds' names quotes this corpus does not have.");
+            throw new RuleBroken(400, "A quote the recommendation cites is not starred in this corpus.");
 
         (r.Title, r.Description, r.Audience, r.Priority) = (title, description, form.Audience!, priority);
         (r.ThemeIds, r.CodeIds, r.QuoteIds) = (themes, codes, [.. quotes]);

@@ -7,45 +7,40 @@ namespace Engage.Analysis.OpinionGroups;
 /// </summary>
 internal static class Pca
 {
+    /// <summary>
+    /// A missing vote takes the statement's mean, so after centring it is exactly 0: the centred matrix
+    /// has values only where votes were cast, and every product below costs one pass over the votes.
+    /// </summary>
     public static double[,] Project(VoteMatrix m, int seed)
     {
-        int n = m.Rows, p = m.Columns;
-        // A missing vote takes the statement's mean, so after centring it is exactly 0.
+        int n = m.Rows, p = m.ColumnCount;
         var mean = new double[p];
         var seen = new int[p];
-        for (var r = 0; r < n; r++)
-            for (var c = 0; c < p; c++)
-            {
-                var v = m[r, c];
-                if (double.IsNaN(v)) continue;
-                mean[c] += v;
-                seen[c]++;
-            }
+        for (var i = 0; i < m.Votes.Length; i++)
+        {
+            mean[m.Columns[i]] += m.Votes[i];
+            seen[m.Columns[i]]++;
+        }
         for (var c = 0; c < p; c++) mean[c] = seen[c] > 0 ? mean[c] / seen[c] : 0;
-        var a = new double[n * p];
-        for (var r = 0; r < n; r++)
-            for (var c = 0; c < p; c++)
-            {
-                var v = m[r, c];
-                a[r * p + c] = double.IsNaN(v) ? 0 : v - mean[c];
-            }
+        var a = new double[m.Votes.Length];
+        for (var i = 0; i < a.Length; i++) a[i] = m.Votes[i] - mean[m.Columns[i]];
 
         var random = new Random(seed);
-        var first = PowerIteration(a, n, p, null, random);
-        var second = PowerIteration(a, n, p, first, random);
+        var first = PowerIteration(m, a, null, random);
+        var second = PowerIteration(m, a, first, random);
 
         var points = new double[n, 2];
         for (var r = 0; r < n; r++)
         {
             double x = 0, y = 0;
-            for (var c = 0; c < p; c++)
+            for (var i = m.RowStart[r]; i < m.RowStart[r + 1]; i++)
             {
-                x += a[r * p + c] * first[c];
-                y += a[r * p + c] * second[c];
+                x += a[i] * first[m.Columns[i]];
+                y += a[i] * second[m.Columns[i]];
             }
             // As Polis does: a participant who voted on few statements sits near the centre only
             // because of the imputation, so the projection is stretched by sqrt(statements / votes).
-            var scale = Math.Sqrt((double)p / Math.Max(1, m.VotesCast[r]));
+            var scale = Math.Sqrt((double)p / Math.Max(1, m.VotesCast(r)));
             points[r, 0] = x * scale;
             points[r, 1] = y * scale;
         }
@@ -53,30 +48,24 @@ internal static class Pca
     }
 
     /// <summary>Leading eigenvector of AᵀA (orthogonal to <paramref name="previous"/> if given), sign fixed so its largest entry is positive.</summary>
-    private static double[] PowerIteration(double[] a, int n, int p, double[]? previous, Random random)
+    private static double[] PowerIteration(VoteMatrix m, double[] a, double[]? previous, Random random)
     {
+        int n = m.Rows, p = m.ColumnCount;
         var v = new double[p];
         for (var c = 0; c < p; c++) v[c] = random.NextDouble() - 0.5;
-        var av = new double[n];
         var next = new double[p];
         for (var it = 0; it < 500; it++)
         {
             if (previous is not null) Orthogonalise(v, previous);
             Normalise(v);
-            for (var r = 0; r < n; r++)
-            {
-                double s = 0;
-                var offset = r * p;
-                for (var c = 0; c < p; c++) s += a[offset + c] * v[c];
-                av[r] = s;
-            }
             Array.Clear(next);
             for (var r = 0; r < n; r++)
             {
-                var s = av[r];
+                double s = 0;
+                int from = m.RowStart[r], to = m.RowStart[r + 1];
+                for (var i = from; i < to; i++) s += a[i] * v[m.Columns[i]];
                 if (s == 0) continue;
-                var offset = r * p;
-                for (var c = 0; c < p; c++) next[c] += a[offset + c] * s;
+                for (var i = from; i < to; i++) next[m.Columns[i]] += a[i] * s;
             }
             if (previous is not null) Orthogonalise(next, previous);
             var norm = Normalise(next);

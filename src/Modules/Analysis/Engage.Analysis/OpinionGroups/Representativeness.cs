@@ -10,15 +10,13 @@ internal sealed class GroupStatistics
 
     public static GroupStatistics Count(VoteMatrix m, int[] labels, int k)
     {
-        var agree = new int[k, m.Columns];
-        var disagree = new int[k, m.Columns];
-        var seen = new int[k, m.Columns];
+        var agree = new int[k, m.ColumnCount];
+        var disagree = new int[k, m.ColumnCount];
+        var seen = new int[k, m.ColumnCount];
         for (var r = 0; r < m.Rows; r++)
-            for (var c = 0; c < m.Columns; c++)
+            for (var i = m.RowStart[r]; i < m.RowStart[r + 1]; i++)
             {
-                var v = m[r, c];
-                if (double.IsNaN(v)) continue;
-                var g = labels[r];
+                int g = labels[r], c = m.Columns[i], v = m.Votes[i];
                 seen[g, c]++;
                 if (v > 0) agree[g, c]++;
                 else if (v < 0) disagree[g, c]++;
@@ -50,7 +48,7 @@ internal static class Representativeness
     public static List<RepresentativeStatement> For(GroupStatistics s, VoteMatrix m, int g, int count)
     {
         var candidates = new List<(RepresentativeStatement Statement, double Metric)>();
-        for (var c = 0; c < m.Columns; c++)
+        for (var c = 0; c < m.ColumnCount; c++)
         {
             int seenIn = s.Seen[g, c], seenOut = 0, agreeOut = 0, disagreeOut = 0;
             for (var o = 0; o < s.Groups; o++)
@@ -107,7 +105,7 @@ internal static class Representativeness
     public static List<ConsensusStatement> Consensus(GroupStatistics s, VoteMatrix m, OpinionGroupOptions o)
     {
         var result = new List<ConsensusStatement>();
-        for (var c = 0; c < m.Columns; c++)
+        for (var c = 0; c < m.ColumnCount; c++)
         {
             var agree = Enumerable.Range(0, s.Groups).Select(g => Math.Round(s.AgreeProbability(g, c), 6)).ToList();
             // The prior keeps a group that barely saw the statement at 0.5, below any sensible threshold.
@@ -122,7 +120,7 @@ internal static class Representativeness
     {
         if (s.Groups < 2) return [];
         var result = new List<DivisiveStatement>();
-        for (var c = 0; c < m.Columns; c++)
+        for (var c = 0; c < m.ColumnCount; c++)
         {
             var agree = Enumerable.Range(0, s.Groups).Select(g => Math.Round(s.AgreeProbability(g, c), 6)).ToList();
             var spread = agree.Max() - agree.Min();

@@ -45,7 +45,7 @@ public static class RequestPublicationHandler
         RuleBroken.Unless(await session.ItemsOf(command.CorpusId).AnyAsync(), "The corpus is empty: there is nothing to publish.");
         var workshop = await session.LoadAsync<CorpusWorkshop>(command.CorpusId);
         var title = string.IsNullOrWhiteSpace(command.Title) ? $"What we heard: {workshop?.Opened.Title ?? corpus!.Name}" : command.Title.Trim();
-        RuleBroken.Unless(title.Length <= 200, "'title' is at most 200 characters.");
+        RuleBroken.Unless(title.Length <= 200, "The publication's title is at most 200 characters.");
 
         var publication = new PublishedAnalysis { Id = Guid.CreateVersion7(), CorpusId = command.CorpusId, Title = title, RequestedBy = command.By, RequestedAt = now };
         session.Insert(publication);

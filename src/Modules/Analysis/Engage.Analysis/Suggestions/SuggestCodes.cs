@@ -108,7 +108,7 @@ public static class PromoteDiscoveredThemeHandler
     {
         var job = await session.LoadAsync<DiscoveryJob>(command.JobId);
         RuleBroken.Unless(job is { Status: "done" } && job.CorpusId == command.CodebookId, "The theme discovery job was not found or has not finished.", 404);
-        RuleBroken.Unless(command.Index >= 0 && command.Index < job!.Result.Count, $"The job found themes 0 to {job.Result.Count - 1}.", 404);
+        RuleBroken.Unless(command.Index >= 0 && command.Index < job!.Result.Count, $"The run found {job!.Result.Count} themes; there is no theme {command.Index + 1}.", 404);
         var theme = job.Result[command.Index];
         var code = new CodeForm(string.IsNullOrWhiteSpace(command.Name) ? theme.Label : command.Name, null,
             $"Found by theme discovery; its distinguishing terms: {string.Join(", ", theme.Terms)}.", "", "", theme.Quotes.FirstOrDefault()?.Text ?? "", null)

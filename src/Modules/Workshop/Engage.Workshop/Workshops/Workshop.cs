@@ -44,4 +44,24 @@ public record WorkshopTheme(Guid Id, string Title, string Description, IReadOnly
 
 public record SourceProblem(Guid ProblemId, string Text, string InterestGroup);
 
-public record ReportNotice(Guid ReportId, int Version, string Title, IReadOnlyList<string> KeyThemes, DateTimeOffset PublishedAt);
+/// <summary>A published report as participants are shown it: "what we heard". Fields after PublishedAt are empty on notices kept before they existed.</summary>
+public record ReportNotice(Guid ReportId, int Version, string Title, IReadOnlyList<string> KeyThemes, DateTimeOffset PublishedAt,
+    string? Summary = null, IReadOnlyList<HeardTheme>? Themes = null, IReadOnlyList<MadeRecommendation>? Recommendations = null, string? ReportPath = null);
+
+public record HeardTheme(string Title, string Description, int People, double Prevalence, IReadOnlyList<string> Quotes);
+
+public record MadeRecommendation(Guid RecommendationId, string Audience, string Title, string Text, IReadOnlyList<string> ThemeTitles);
+
+/// <summary>
+/// What the sponsoring body did about a published recommendation ("we did"), one document per
+/// recommendation: kept apart from the workshop so two records at once never overwrite each other.
+/// </summary>
+public class RecommendationOutcome
+{
+    /// <summary>The recommendation's id.</summary>
+    public Guid Id { get; set; }
+    public Guid WorkshopId { get; set; }
+    public Reporting.Contracts.RecommendationProgress Progress { get; set; }
+    public string? Note { get; set; }
+    public DateTimeOffset RecordedAt { get; set; }
+}

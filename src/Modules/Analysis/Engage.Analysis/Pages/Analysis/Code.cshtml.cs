@@ -23,6 +23,8 @@ public class CodeModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage(sto
     [BindProperty(SupportsGet = true)] public string? Attribute { get; set; }
     [BindProperty(SupportsGet = true)] public string? Value { get; set; }
     [BindProperty(SupportsGet = true)] public bool Starred { get; set; }
+    /// <summary>One item alone, as a link from a disagreement or a suggestion shows it.</summary>
+    [BindProperty(SupportsGet = true)] public Guid? Item { get; set; }
     [BindProperty(SupportsGet = true)] public int? P { get; set; }
 
     public ItemPage Items { get; private set; } = new(0, 1, BrowseItemsEndpoint.PageSize, []);
@@ -51,7 +53,7 @@ public class CodeModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage(sto
         if (q is { Length: > 200 }) { Errors.Add("Search for at most 200 characters."); q = null; }
         var attribute = string.IsNullOrWhiteSpace(Attribute) ? null : Attribute;
         if (attribute is not null && string.IsNullOrWhiteSpace(Value)) { Errors.Add($"Enter the value of '{attribute}' to filter by."); attribute = null; }
-        var filter = new ItemFilter(Theme, Code, Uncoded, string.IsNullOrEmpty(q) ? null : q, attribute, attribute is null ? null : Value!.Trim(), Starred);
+        var filter = new ItemFilter(Theme, Code, Uncoded, string.IsNullOrEmpty(q) ? null : q, attribute, attribute is null ? null : Value!.Trim(), Starred, Item);
         Items = await BrowseItemsEndpoint.Read(session, id, filter, Math.Max(1, P ?? 1), Analyst);
 
         var ids = Items.Items.Select(i => i.Id).ToArray();
@@ -122,6 +124,7 @@ public class CodeModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage(sto
         Add("q", Q);
         if (!string.IsNullOrWhiteSpace(Attribute)) { Add("attribute", Attribute); Add("value", Value); }
         if (Starred) Add("starred", "true");
+        Add("item", Item?.ToString());
         var p = page == -1 ? P : page;
         if (p is > 1) Add("p", p.Value.ToString());
         return QueryString.Create(pairs).ToString();

@@ -1,4 +1,5 @@
 using Engage.Analysis.Codebooks;
+using Engage.Analysis.Coding;
 using Engage.Analysis.Exchange;
 using Engage.Platform.Web;
 using Marten;
@@ -40,8 +41,8 @@ public class CodebookModel(IAnalysisStore store, IMessageBus bus, IDocumentStore
                 Shown = ViewCodebookEndpoint.View(id, then);
         }
         History = await ViewCodebookEndpoint.History(id, session);
-        var names = await WorkspaceQueries.StaffNames(platform, History.Select(h => h.By));
-        NameOf = by => names.GetValueOrDefault(by, WorkspaceQueries.FormerColleague);
+        var names = await CoderNames.Of(platform, History.Select(h => h.By));
+        NameOf = by => names.GetValueOrDefault(by, CoderNames.Former);
         return true;
     }
 

@@ -43,14 +43,13 @@ public class ReliabilityModel(IAnalysisStore store, IMessageBus bus, IDocumentSt
         Workshop = await session.LoadAsync<CorpusWorkshop>(id);
         Analysts = await WorkspaceQueries.Analysts(platform);
         Samples = await CodingSamplesEndpoint.List(id, session);
-        try { Figures = await CorpusReliabilityEndpoint.Assess(id, Sample, session); }
+        try { Figures = await CorpusReliabilityEndpoint.Assess(id, Sample, session, platform); }
         catch (ReliabilityInputException e) { Unavailable = e.Message; }
         catch (RuleBroken broken) { Refused(broken); }
-        // The figures name coders from their codings, so a coder who finished items without coding any has no name there.
-        var judged = Figures?.Codes.SelectMany(c => c.Disagreements).SelectMany(d => d.Judgements).ToList() ?? [];
-        var names = await WorkspaceQueries.StaffNames(platform, Samples.SelectMany(s => s.CoderIds).Concat(judged.Select(j => j.CoderId)).Concat(Figures?.Coders.Select(c => c.CoderId) ?? []));
-        var fallback = judged.Concat(Figures?.Coders ?? []).GroupBy(j => j.CoderId).ToDictionary(g => g.Key, g => g.First().Coder);
-        NameOf = coder => names.GetValueOrDefault(coder) ?? fallback.GetValueOrDefault(coder) ?? WorkspaceQueries.FormerColleague;
+        // Samples name coders who may not have coded yet; the figures name those who have, as their codings recorded them.
+        var names = await CoderNames.Of(platform, Samples.SelectMany(s => s.CoderIds));
+        var coded = (Figures?.Coders ?? []).GroupBy(j => j.CoderId).ToDictionary(g => g.Key, g => g.First().Coder);
+        NameOf = coder => names.GetValueOrDefault(coder) ?? coded.GetValueOrDefault(coder) ?? CoderNames.Former;
         if (Figures is not null)
         {
             var ids = Figures.Codes.SelectMany(c => c.Disagreements.Take(DisagreementsShown)).Select(d => d.ItemId).Distinct().ToArray();
@@ -84,5 +83,5 @@ public class ReliabilityModel(IAnalysisStore store, IMessageBus bus, IDocumentSt
 
     /// <summary>A link to the item on the coding page: its text (up to the search's limit) finds it.</summary>
     public string ItemLink(Guid itemId) =>
-        $"/analysis/{Corpus.Id}/code{Microsoft.AspNetCore.Http.QueryString.Create("q", TextOf.TryGetValue(itemId, out var text) ? text[..Math.Min(text.Length, 200)] : "")}#item-{itemId}";
+        $"/analysis/{Corpus.Id}/code?item={itemId}#item-{itemId}";
 }

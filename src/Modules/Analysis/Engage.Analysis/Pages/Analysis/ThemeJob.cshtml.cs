@@ -1,11 +1,16 @@
+using Engage.Analysis.Codebooks;
 using Engage.Analysis.Discovery;
+using Engage.Analysis.Suggestions;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 
 namespace Engage.Analysis.Pages;
 
-/// <summary>One theme discovery run: its progress while it runs (htmx asks every two seconds; without scripts, a link does), then its candidate themes.</summary>
+/// <summary>
+/// One theme discovery run: its progress while it runs (htmx asks every two seconds; without scripts, a link does),
+/// then its candidate themes, each of which can be promoted into a code whose members wait as suggestions to review.
+/// </summary>
 public class ThemeJobModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage(store, bus)
 {
     public DiscoveryJob Job { get; private set; } = null!;
@@ -26,6 +31,14 @@ public class ThemeJobModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage
     {
         jobId = job;
         return Show(id);
+    }
+
+    public async Task<IActionResult> OnPostPromoteAsync(Guid id, Guid job, int index, string? name)
+    {
+        jobId = job;
+        if (await Ask<CodebookChanged>(new PromoteDiscoveredTheme(id, job, index, name, Analyst)) is null) return await Refuse(id, null, $"promote-{index}");
+        Notice = "The theme is now a code. Its items wait in the review queue: accept those that fit.";
+        return Redirect($"/analysis/{id}/suggestions?queue=review");
     }
 
     /// <summary>The status alone for htmx; once the run has finished, htmx reloads the page to show the themes.</summary>

@@ -1,22 +1,16 @@
 using Engage.Analysis.Corpora;
 using Engage.Analysis.Discovery;
-using Engage.Platform.Web;
 using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
-using Wolverine.Marten.Publishing;
-using Wolverine.Runtime;
 
 namespace Engage.Analysis.Pages;
 
 /// <summary>
-/// Theme discovery: start a run (off the request, on a durable queue) and see the latest runs. The run is
-/// started by the API's own endpoint, given a session enlisted in Wolverine's outbox as it is under HTTP,
-/// so the job and its queued work commit together.
+/// Theme discovery: start a run (off the request, on a durable queue, by the same command as the API)
+/// and see the latest runs.
 /// </summary>
-public class ThemesModel(IAnalysisStore store, IMessageContext messages, OutboxedSessionFactory<IAnalysisStore> sessions, TimeProvider clock)
-    : AnalysisPage(store, messages)
+public class ThemesModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage(store, bus)
 {
     public const int JobsShown = 10;
 
@@ -38,14 +32,10 @@ public class ThemesModel(IAnalysisStore store, IMessageContext messages, Outboxe
 
     public async Task<IActionResult> OnPostStartAsync(Guid id)
     {
-        await using var session = sessions.OpenSession((MessageContext)messages);
-        var result = await StartDiscoveryEndpoint.Post(id, new DiscoveryRequest(Themes, Seed), session, messages, clock);
-        if (result is ProblemHttpResult problem)
-            return problem.StatusCode == 404 ? NotFound() : await Refuse(id, new RuleBroken(problem.StatusCode, problem.ProblemDetails.Detail ?? "Theme discovery could not start."), "discovery-themes");
-        var job = session.PendingChanges.InsertsFor<DiscoveryJob>().Single();
-        await session.SaveChangesAsync(HttpContext.RequestAborted);
+        var jobId = Guid.CreateVersion7();
+        if (!await Send(new StartDiscovery(id, jobId, Themes, Seed))) return Response.StatusCode == 404 ? NotFound() : await Refuse(id, null, "discovery-themes");
         Notice = "Theme discovery has started. This page follows it until it is done.";
-        return Redirect($"/analysis/{id}/themes/{job.Id}");
+        return Redirect($"/analysis/{id}/themes/{jobId}");
     }
 
     public static string Status(DiscoveryJob job) => job.Status switch

@@ -26,15 +26,4 @@ public static class WorkspaceQueries
         var accounts = await session.Query<StaffAccount>().Where(a => !a.Disabled).OrderBy(a => a.DisplayName).ToListAsync();
         return accounts.Where(a => a.Roles.Contains(Roles.Analyst)).Select(a => new Colleague(a.Id, a.DisplayName, a.Roles)).ToList();
     }
-
-    public const string FormerColleague = "a former colleague";
-
-    /// <summary>Display names of staff by id, as their accounts have them now; ids of accounts that are gone are left out.</summary>
-    public static async Task<IReadOnlyDictionary<Guid, string>> StaffNames(IDocumentStore platform, IEnumerable<Guid> ids)
-    {
-        var wanted = ids.Distinct().ToArray();
-        if (wanted.Length == 0) return new Dictionary<Guid, string>();
-        await using var session = platform.QuerySession();
-        return (await session.LoadManyAsync<StaffAccount>(wanted)).ToDictionary(a => a.Id, a => a.DisplayName);
-    }
 }

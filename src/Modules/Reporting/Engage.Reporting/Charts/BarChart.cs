@@ -1,0 +1,53 @@
+using Engage.Analysis.Contracts;
+
+namespace Engage.Reporting.Charts;
+
+/// <summary>A bar whose value is null is a group too small to show: it is named, with no bar.</summary>
+public sealed record Bar(string Label, double? Value, string Display);
+
+/// <summary>
+/// A horizontal bar chart: the one chart the report needs (counts and shares by group). Drawn as SVG
+/// for the web page and PDF, as PNG for Word; the same figures are always in a table beside it.
+/// </summary>
+public sealed record BarChart(string Title, IReadOnlyList<Bar> Bars)
+{
+    public const int Width = 640, LabelWidth = 230, RowHeight = 26, Top = 8, Bottom = 8;
+    public int Height => Top + Bottom + Math.Max(1, Bars.Count) * RowHeight;
+    /// <summary>Equal for charts of the same figures (the record's list compares by reference).</summary>
+    public string Key => Title + "\n" + string.Join("\n", Bars);
+    public double Max => Bars.Select(b => b.Value ?? 0).DefaultIfEmpty(0).Max() is var m and > 0 ? m : 1;
+
+    /// <summary>Labels longer than the label column are cut (the table beside the chart has them whole).</summary>
+    public static string Fit(string label) => label.Length <= 32 ? label : label[..31] + "…";
+
+    public static BarChart Participation(AttributeCounts counts, int minimum) =>
+        new($"People by {counts.Attribute}", (counts.Groups ?? []).Select(g =>
+            new Bar(g.Value, g.Count, g.Count is { } c ? c.ToString("N0") : $"fewer than {minimum}")).ToList());
+
+    public static BarChart Breakdown(string theme, ThemeBreakdown b, int minimum) =>
+        new($"{theme}: share of each {b.Attribute} group who raised it", (b.Cells ?? []).Select(c =>
+            new Bar(c.Value, c.Percent, c.Percent is { } p ? $"{p:0.#}%" : $"group under {minimum}")).ToList());
+
+    public static BarChart Prevalence(IReadOnlyList<FindingTheme> themes) =>
+        new("Share of contributors who raised each theme", themes.Select(t => new Bar(t.Title, t.Prevalence, $"{t.Prevalence:0.#}%")).ToList());
+}
+
+/// <summary>
+/// Which breakdowns a theme's page shows: those where Pearson's chi-square test finds the groups differ
+/// (p &lt; 0.05), each as a chart and table. The others are named in one sentence, their figures left to
+/// the breakdowns data table: forty themes by six questions would otherwise be 240 charts, most saying "no difference".
+/// </summary>
+public static class Breakdowns
+{
+    public const double Significance = 0.05;
+
+    public static (IReadOnlyList<ThemeBreakdown> Shown, IReadOnlyList<ThemeBreakdown> Quiet) Split(FindingTheme theme)
+    {
+        var all = theme.Breakdowns ?? [];
+        return (all.Where(b => b.PValue < Significance).ToList(), all.Where(b => !(b.PValue < Significance)).ToList());
+    }
+
+    public static string QuietSentence(IReadOnlyList<ThemeBreakdown> quiet) =>
+        $"No clear difference by {string.Join(", ", quiet.Select(b => b.Attribute))} (Pearson's chi-square p ≥ {Significance}, or too few people to test); " +
+        "every group's figures are in the breakdowns data table.";
+}

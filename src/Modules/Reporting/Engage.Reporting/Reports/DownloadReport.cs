@@ -1,0 +1,90 @@
+using Engage.Platform.Web;
+using Engage.Reporting.Content;
+using Engage.Reporting.Outputs;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Engage.Reporting.Reports;
+
+/// <summary>The report's files, rendered on request from the stored edition (docs/adr/0011).</summary>
+public static class ReportFiles
+{
+    public const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static async Task<IResult> Render(string file, ReportEdition edition, PdfPrinter printer, CancellationToken ct)
+    {
+        switch (file)
+        {
+            case "report.html":
+                return Results.Content(HtmlReport.Document(edition), "text/html; charset=utf-8");
+            case "report.pdf":
+                return Results.File(await printer.PrintAsync(HtmlReport.Document(edition), edition.Title, ct), "application/pdf", Editions.FileName(edition, "pdf"));
+            case "report.docx":
+            {
+                var stream = new MemoryStream();
+                WordReport.Write(edition, stream);
+                return Results.File(stream.ToArray(), Docx, Editions.FileName(edition, "docx"));
+            }
+            case "data.xlsx":
+            {
+                var stream = new MemoryStream();
+                ExcelTables.Write(DataTables.All(edition.Facts()), stream);
+                return Results.File(stream.ToArray(), Xlsx, Editions.FileName(edition, "xlsx"));
+            }
+            default:
+                var table = file.EndsWith(".csv") ? DataTables.Build(file[..^4], edition.Facts()) : null;
+                return table is null
+                    ? ApiDoor.Problem(new RuleBroken(404, $"There is no file '{file}': the tables are {string.Join(", ", DataTables.Names.Select(n => n + ".csv"))}."))
+                    : Results.File(CsvTables.Write(table), "text/csv", Editions.FileName(edition with { Title = $"{edition.Title} {table.Name}" }, "csv"));
+        }
+    }
+
+    internal static async Task<IResult> Deliver(IQuerySession session, Guid id, int? version, string file, PdfPrinter printer, CancellationToken ct, bool publishedOnly = false)
+    {
+        try { return await Render(file, await Editions.RequireAsync(session, id, version, publishedOnly), printer, ct); }
+        catch (RuleBroken broken) { return ApiDoor.Problem(broken); }
+    }
+}
+
+/// <summary>Staff's downloads: the draft, or a published version with <c>?version=N</c>.</summary>
+[MartenStore(typeof(IReportingStore))]
+[Authorize(Roles = ReportingModule.Readers)]
+public static class DownloadReportEndpoint
+{
+    [WolverineGet("/api/reports/{id}/report.html")]
+    public static Task<IResult> Html(Guid id, int? version, IQuerySession session, PdfPrinter printer, CancellationToken ct) =>
+        ReportFiles.Deliver(session, id, version, "report.html", printer, ct);
+
+    [WolverineGet("/api/reports/{id}/report.pdf")]
+    public static Task<IResult> Pdf(Guid id, int? version, IQuerySession session, PdfPrinter printer, CancellationToken ct) =>
+        ReportFiles.Deliver(session, id, version, "report.pdf", printer, ct);
+
+    [WolverineGet("/api/reports/{id}/report.docx")]
+    public static Task<IResult> Word(Guid id, int? version, IQuerySession session, PdfPrinter printer, CancellationToken ct) =>
+        ReportFiles.Deliver(session, id, version, "report.docx", printer, ct);
+
+    [WolverineGet("/api/reports/{id}/data.xlsx")]
+    public static Task<IResult> Excel(Guid id, int? version, IQuerySession session, PdfPrinter printer, CancellationToken ct) =>
+        ReportFiles.Deliver(session, id, version, "data.xlsx", printer, ct);
+
+    [WolverineGet("/api/reports/{id}/data/{table}")]
+    public static Task<IResult> Csv(Guid id, string table, int? version, IQuerySession session, PdfPrinter printer, CancellationToken ct) =>
+        ReportFiles.Deliver(session, id, version, table, printer, ct);
+}
+
+/// <summary>
+/// A published version is public: participants follow the link in "what we heard". Drafts never are;
+/// asking for a version that was not published is a 404, the same as for one that does not exist.
+/// </summary>
+[MartenStore(typeof(IReportingStore))]
+[AllowAnonymous]
+public static class PublishedReportEndpoint
+{
+    [WolverineGet("/api/reports/{id}/versions/{version}/{file}")]
+    public static Task<IResult> Get(Guid id, int version, string file, IQuerySession session, PdfPrinter printer, CancellationToken ct) =>
+        ReportFiles.Deliver(session, id, version, file, printer, ct, publishedOnly: true);
+}

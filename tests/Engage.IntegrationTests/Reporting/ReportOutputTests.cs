@@ -1,0 +1,109 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text.RegularExpressions;
+using Engage.IntegrationTests.Support;
+
+namespace Engage.IntegrationTests.Reporting;
+
+/// <summary>Each output is opened and read, as the person receiving it would: headings, recommendation text, pages.</summary>
+public class when_staff_download_the_report(EngageHost engage) : ReportTest(engage)
+{
+    [Fact]
+    public async Task the_html_report_has_every_section_and_traces_each_recommendation_to_its_evidence()
+    {
+        await DraftReport();
+        var html = await Html();
+
+        foreach (var heading in new[] { "Executive summary", "Background and method", "Who took part", "What we heard", "Opinion groups", "Recommendations", "Appendices" })
+            Assert.Contains($">{heading}</h2>", html);
+        var recommendation = analysis.Recommendations[0];
+        Assert.Contains(recommendation.Text, html);
+        Assert.Contains($"id=\"rec-{recommendation.RecommendationId}\"", html);
+        Assert.Contains($"href=\"#theme-{recommendation.ThemeIds[0]}\"", html);
+        Assert.Contains($"href=\"#problem-{recommendation.ProblemIds[0]}\"", html);
+        Assert.Contains("For national bodies", html);
+        Assert.Contains("For employers", html);
+        Assert.Contains("For individuals", html);
+        Assert.Contains("I need protected time for supervision", html);
+        Assert.Contains("alpha was 0.82", html);
+        // Charts are drawn on the server; the suppressed group is named but has no figure.
+        Assert.Contains("<svg class=\"chart\" role=\"img\"", html);
+        Assert.Contains("fewer than 10", html);
+        // Breakdowns where the groups differ get a chart; the rest are named in a sentence.
+        Assert.Contains(">By profession</h4>", html);
+        Assert.Contains("No clear difference by region", html);
+        Assert.Contains("120 people took part", html);
+    }
+
+    [Fact]
+    public async Task the_pdf_has_a_contents_list_page_numbers_the_headings_and_the_recommendations()
+    {
+        await DraftReport();
+        var response = await programme.GetAsync($"/api/reports/{reportId}/report.pdf");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        var (text, pages) = await ReadPdf(await response.Content.ReadAsByteArrayAsync());
+
+        Assert.True(pages >= 6, $"the PDF has only {pages} pages");
+        Assert.Contains("Contents", text);
+        Assert.Contains("Executive summary", text);
+        Assert.Contains("Background and method", text);
+        Assert.Contains($"Page 2 of {pages}", text);
+        Assert.Contains("Recommendation text 1: agree a national standard for supervision.", Regex.Replace(text, @"\s+", " "));
+    }
+
+    [Fact]
+    public async Task the_word_document_has_real_headings_tables_and_chart_pictures()
+    {
+        await DraftReport();
+        var response = await programme.GetAsync($"/api/reports/{reportId}/report.docx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var xml = WordXml(await response.Content.ReadAsByteArrayAsync(), out var entries);
+
+        Assert.Matches("<w:pStyle w:val=\"Heading1\"\\s*/>(</w:pPr>)?<w:r><w:t xml:space=\"preserve\">Executive summary</w:t>", xml);
+        Assert.Contains(">Recommendations</w:t>", xml);
+        Assert.Contains(analysis.Recommendations[0].Text, xml);
+        Assert.Contains("<w:tbl>", xml);
+        Assert.Contains(" TOC ", xml);
+        Assert.Contains(entries, e => e.Contains("media/") && e.EndsWith(".png"));
+        Assert.Contains("word/footer", string.Join(" ", entries));
+    }
+
+    [Fact]
+    public async Task the_data_tables_come_as_an_excel_workbook_and_as_csv_files()
+    {
+        await DraftReport();
+        var xlsx = await programme.GetAsync($"/api/reports/{reportId}/data.xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        using var zip = new ZipArchive(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()));
+        var workbook = new StreamReader(zip.GetEntry("xl/workbook.xml")!.Open()).ReadToEnd();
+        foreach (var sheet in global::Engage.Reporting.Content.DataTables.Names) Assert.Contains($"name=\"{sheet}\"", workbook);
+
+        var csv = await Text(await programme.GetAsync($"/api/reports/{reportId}/data/evidence.csv"));
+        // A header, then a row for every contribution behind each theme.
+        Assert.Equal(1 + analysis.Themes.Sum(t => t.EvidenceContributionIds.Count), csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        var themes = await Text(await programme.GetAsync($"/api/reports/{reportId}/data/themes.csv"));
+        Assert.Contains("\"Theme 1 about supervision\"", themes);
+
+        var unknown = await programme.GetAsync($"/api/reports/{reportId}/data/secrets.csv");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("evidence.csv", await unknown.Problem());
+    }
+
+    [Fact]
+    public async Task an_analysis_missing_its_sections_renders_them_as_not_available_in_every_format()
+    {
+        await DraftReport(SampleAnalysis.Bare());
+        var html = await Html();
+        Assert.Contains("Not available: the participation figures were not part of the analysis.", html);
+        Assert.Contains("Not available: the analysis found no themes.", html);
+        Assert.Contains("Not available: the analysts made no recommendations.", html);
+        Assert.Contains("Not available: this analysis was not of a workshop", html);
+
+        var word = WordXml(await (await programme.GetAsync($"/api/reports/{reportId}/report.docx")).Content.ReadAsByteArrayAsync(), out _);
+        Assert.Contains("Not available: the analysis method was not recorded.", word);
+        var (text, _) = await ReadPdf(await (await programme.GetAsync($"/api/reports/{reportId}/report.pdf")).Content.ReadAsByteArrayAsync());
+        Assert.Contains("Not available", text);
+        Assert.Equal(HttpStatusCode.OK, (await programme.GetAsync($"/api/reports/{reportId}/data.xlsx")).StatusCode);
+    }
+}

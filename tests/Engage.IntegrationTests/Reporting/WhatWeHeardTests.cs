@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using Engage.IntegrationTests.Support;
+using global::Engage.Reporting.Contracts;
+using Wolverine.Tracking;
+
+namespace Engage.IntegrationTests.Reporting;
+
+/// <summary>Closing the loop: publishing tells the Workshop, which tells participants; staff record what was done.</summary>
+public class when_a_report_is_published_for_a_workshop(EngageHost engage) : ReportTest(engage)
+{
+    private async Task Publish()
+    {
+        var published = await Host.ExecuteAndWaitAsync(async () =>
+            Assert.Equal(HttpStatusCode.Accepted, (await programme.PostAsync($"/api/reports/{reportId}/publish", null)).StatusCode));
+        Assert.Equal(1, published.Executed.SingleMessage<ReportPublished>().Version);
+    }
+
+    [Fact]
+    public async Task participants_who_asked_for_updates_are_mailed_and_everyone_can_read_what_we_heard()
+    {
+        await OpenWorkshop();
+        await Join("updates@example.org", updates: true);
+        await Join("quiet@example.org", updates: false);
+        await DraftReport(SampleAnalysis.Create(workshopId));
+
+        var before = await Engage.Client().GetAsync($"/take-part/{workshopId}/what-we-heard");
+        Assert.Contains("not published yet", await before.Content.ReadAsStringAsync());
+
+        await Publish();
+
+        var mail = Assert.Single(Mails(), m => m.Subject.StartsWith("What we heard"));
+        Assert.Equal("updates@example.org", mail.To.Mailboxes.Single().Address);
+        Assert.Contains($"/take-part/{workshopId}/what-we-heard", mail.TextBody);
+        Assert.DoesNotContain(Mails(), m => m.Subject.StartsWith("What we heard") && m.To.Mailboxes.Single().Address == "quiet@example.org");
+
+        var page = await Engage.Client().GetAsync($"/take-part/{workshopId}/what-we-heard");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("You said", html);
+        Assert.Contains("Theme 1 about supervision", html);
+        Assert.Contains("Recommendation text 1: agree a national standard for supervision.", html);
+        Assert.Contains("For national bodies", html);
+        Assert.Contains("nothing recorded yet", html);
+        Assert.Contains($"/api/reports/{reportId}/versions/1/report.html", html);
+    }
+
+    [Fact]
+    public async Task staff_record_what_was_done_and_participants_see_you_said_we_recommended_we_did()
+    {
+        await OpenWorkshop();
+        await DraftReport(SampleAnalysis.Create(workshopId));
+        await Publish();
+        var (declined, done) = (analysis.Recommendations[0].RecommendationId, analysis.Recommendations[1].RecommendationId);
+
+        var noReason = await programme.PostAsJsonAsync($"/api/reports/{reportId}/recommendations/{declined}/progress", new { progress = "declined" });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("reason", await noReason.Problem());
+        var badValue = await programme.PostAsJsonAsync($"/api/reports/{reportId}/recommendations/{declined}/progress", new { progress = "maybe" });
+        Assert.Contains("planned, in-progress, done, declined", await badValue.Problem());
+        Assert.Equal(HttpStatusCode.NotFound, (await programme.PostAsJsonAsync($"/api/reports/{reportId}/recommendations/{Guid.NewGuid()}/progress", new { progress = "done" })).StatusCode);
+
+        var recorded = await Host.ExecuteAndWaitAsync(async () =>
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await programme.PostAsJsonAsync($"/api/reports/{reportId}/recommendations/{declined}/progress",
+                new { progress = "declined", note = "The regulator already consults on this." })).StatusCode);
+            Assert.Equal(HttpStatusCode.NoContent, (await programme.PostAsJsonAsync($"/api/reports/{reportId}/recommendations/{done}/progress", new { progress = "done" })).StatusCode);
+        });
+        Assert.Equal(2, recorded.Executed.MessagesOf<RecommendationProgressRecorded>().Count());
+
+        var html = await (await Engage.Client().GetAsync($"/take-part/{workshopId}/what-we-heard")).Content.ReadAsStringAsync();
+        Assert.Contains("Declined", html);
+        Assert.Contains("The regulator already consults on this.", html);
+        Assert.Contains("nhsuk-tag--green\">Done", html);
+        Assert.Contains("What was done: declined (The regulator already consults on this.)", await Html());
+    }
+}
