@@ -46,7 +46,7 @@ public static class PlatformModule
                 opts.DisableNpgsqlLogging = true;
                 opts.Schema.For<StaffAccount>().UniqueIndex(x => x.Email);
                 opts.Schema.For<ParticipantAccount>().UniqueIndex(x => x.Email);
-                opts.Schema.For<SignInLink>().Index(x => x.ExpiresAt);
+                opts.Schema.For<SignInLink>().Index(x => x.ExpiresAt).UseOptimisticConcurrency(true);
                 opts.Schema.For<DataProtectionKey>();
             })
             .UseLightweightSessions()
@@ -73,6 +73,7 @@ public static class PlatformModule
         services.AddProblemDetails();
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddExceptionHandler<BadRequestHandler>();
+        services.AddExceptionHandler<ConcurrentChangeHandler>();
         services.AddRequestLimits(builder.Configuration);
         services.AddControlCharacterChecks();
         // The antiforgery cookie's default is never Secure, even over HTTPS; like the sign-in cookie it
@@ -173,6 +174,7 @@ public static class PlatformModule
         app.UseRouting();
         app.UseRequestLimits();
         app.UseAuthentication();
+        app.UseStaffTokenCheck();
         // After authentication, so a participant's writes are counted as theirs, not their address's.
         app.UseRateLimiter();
         app.UseAuthorization();

@@ -38,6 +38,14 @@ public class SignInLink
     public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset? UsedAt { get; set; }
 
+    /// <summary>
+    /// Marten's version of the stored link (optimistic concurrency is on for links): of several requests
+    /// using one link at the same moment, only the first to save counts; the others fail instead of each
+    /// signing someone in.
+    /// </summary>
+    [Marten.Schema.Version]
+    public Guid Version { get; set; }
+
     public bool UsableAt(DateTimeOffset now) => UsedAt is null && now < ExpiresAt;
 
     public static string NewToken() =>

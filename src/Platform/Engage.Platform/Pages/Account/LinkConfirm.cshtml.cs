@@ -1,5 +1,6 @@
 using Engage.Platform.Accounts;
 using Engage.Platform.SignInLinks;
+using Engage.Platform.Web;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -29,7 +30,14 @@ public class LinkConfirmModel(IDocumentSession session, TimeProvider time) : Pag
 
         link.UsedAt = time.GetUtcNow();
         session.Store(link);
-        await session.SaveChangesAsync();
+        try { await session.SaveChangesAsync(); }
+        catch (Exception e) when (ConcurrentChangeHandler.IsConcurrentChange(e))
+        {
+            // The same link was used at the same moment elsewhere, and that use counted.
+            Invalid = true;
+            Response.StatusCode = 400;
+            return Page();
+        }
 
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
             ParticipantSignIn.Principal(participant, CookieAuthenticationDefaults.AuthenticationScheme),
