@@ -105,13 +105,14 @@ public sealed class when_an_engagement_is_lived_through_in_a_browser(EngageInChr
         await audit.Check(fiona, "seminar-problems");
         foreach (var (theme, problem) in new[] { ("Supervision", problems["Nia"]), ("Rotas", problems["Eve"]) })
         {
+            await fiona.GotoAsync($"/seminars/{seminar}/problems");
             await fiona.GetByLabel(problem).CheckAsync();
             await fiona.GetByLabel("Theme title").FillAsync(theme);
             await fiona.GetByLabel("Description", new() { Exact = true }).FillAsync($"What trainees told us about {theme.ToLowerInvariant()}");
             await fiona.GetByRole(AriaRole.Button, new() { Name = "Make a theme of the ticked statements" }).ClickAsync();
-            await Expect(fiona.GetByText($"Theme: {theme}")).ToBeVisibleAsync();
+            await fiona.WaitForURLAsync($"**/seminars/{seminar}/themes");
+            await Expect(fiona.GetByRole(AriaRole.Heading, new() { Name = theme })).ToBeVisibleAsync();
         }
-        await fiona.GetByRole(AriaRole.Link, new() { Name = "Themes and votes" }).ClickAsync();
         foreach (var theme in new[] { "Supervision", "Rotas" })
         {
             await fiona.GetByText($"Change {theme}").ClickAsync();
@@ -140,9 +141,8 @@ public sealed class when_an_engagement_is_lived_through_in_a_browser(EngageInChr
         await fiona.GetByLabel("Supervision (5 dots)").CheckAsync();
         await fiona.GetByLabel("Rotas (1 dots)").CheckAsync();
         await fiona.GetByRole(AriaRole.Button, new() { Name = "Conclude the seminar" }).ClickAsync();
-        await Expect(fiona.GetByText("Agreed for the workshop").First).ToBeVisibleAsync();
-        await audit.Check(fiona);
-        await fiona.GetByRole(AriaRole.Link, new() { Name = "Summary" }).ClickAsync();
+        await fiona.WaitForURLAsync($"**/seminars/{seminar}/summary");
+        await Expect(fiona.GetByRole(AriaRole.Heading, new() { Name = "Supervision Agreed" })).ToBeVisibleAsync();
         await audit.Check(fiona, "seminar-summary");
         await fiona.Context.CloseAsync();
         return "Training in the NHS";
@@ -296,7 +296,7 @@ public sealed class when_an_engagement_is_lived_through_in_a_browser(EngageInChr
         {
             await ann.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
             await ann.GetByLabel("Definition").FillAsync(definition);
-            await ann.GetByRole(AriaRole.Button, new() { Name = "Add the code" }).ClickAsync();
+            await ann.GetByRole(AriaRole.Button, new() { Name = "Add the code", Exact = true }).ClickAsync();
             await Expect(ann.GetByRole(AriaRole.Rowheader, new() { Name = name })).ToBeVisibleAsync();
         }
         await audit.Check(ann, "analysis-codebook");
@@ -318,7 +318,8 @@ public sealed class when_an_engagement_is_lived_through_in_a_browser(EngageInChr
             while (await sampled.CountAsync() > 0)
             {
                 var item = analyst.Locator($"#{await sampled.First.GetAttributeAsync("id")}");
-                var rota = (await item.InnerTextAsync()).Contains("rota", StringComparison.OrdinalIgnoreCase);
+                // Raj reads every item as being about protected time, so the two may disagree.
+                var rota = analyst == ann && (await item.InnerTextAsync()).Contains("rota", StringComparison.OrdinalIgnoreCase);
                 await item.GetByRole(AriaRole.Combobox, new() { NameRegex = new Regex("^Code") }).SelectOptionAsync(new SelectOptionValue { Label = rota ? "Rota planning" : "Protected time" });
                 await item.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Apply the code") }).ClickAsync();
                 await Expect(item.GetByText($"by {(analyst == ann ? "Ann" : "Raj")} Analyst")).ToBeVisibleAsync();
@@ -328,7 +329,8 @@ public sealed class when_an_engagement_is_lived_through_in_a_browser(EngageInChr
         }
         await raj.Context.CloseAsync();
         await ann.GotoAsync($"{corpus}/reliability");
-        await Expect(ann.Locator("#overall-alpha")).ToBeVisibleAsync();
+        // Two items may be too few for alpha (when both analysts applied one code only); the page then says why.
+        await Expect(ann.Locator("#overall-agreement, #reliability-unavailable")).ToBeVisibleAsync();
         await audit.Check(ann, "analysis-reliability");
 
         // Ann codes the rest, and stars the first idea as a quote.
