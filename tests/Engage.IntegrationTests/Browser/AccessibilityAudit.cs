@@ -4,7 +4,7 @@ using Engage.Platform.Web;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
-namespace Engage.IntegrationTests.Browsing;
+namespace Engage.IntegrationTests.BrowserJourneys;
 
 /// <summary>
 /// Runs axe-core on each page a person is shown, against WCAG 2.2 AA, and keeps the serious and critical

@@ -7,8 +7,8 @@ using Engage.IntegrationTests.Support;
 using Microsoft.Playwright;
 using MimeKit;
 
-// Not "Browser": that name is the in-process form-posting helper of Support, which a namespace would hide.
-namespace Engage.IntegrationTests.Browsing;
+// Not plain "Browser": that is the in-process form-posting helper of Support, which a namespace of that name would hide.
+namespace Engage.IntegrationTests.BrowserJourneys;
 
 /// <summary>
 /// Engage as its users meet it: the host in an operating-system process of its own on a real port, on a

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
-namespace Engage.IntegrationTests.Browsing;
+namespace Engage.IntegrationTests.BrowserJourneys;
 
 /// <summary>
 /// One engagement's whole life, clicked through in Chromium by the people who live it: a facilitator plans a
@@ -38,6 +38,19 @@ public sealed class when_an_engagement_is_lived_through_in_a_browser(EngageInChr
 
         output.WriteLine($"{audit.PagesChecked} pages checked with axe-core in {clock.Elapsed.TotalSeconds:F0} s; {audit.Violations.Count} serious or critical violations.");
         Assert.Empty(audit.Violations);
+        Assert.True(audit.PagesChecked >= 50, $"Only {audit.PagesChecked} pages were checked.");
+    }
+
+    [Fact]
+    public async Task the_audit_catches_a_page_a_screen_reader_user_could_not_use()
+    {
+        var page = await engage.Person();
+        await page.SetContentAsync("""<html><head><title>Planted</title></head><body><main><img src="chart.png"><input type="text"></main></body></html>""");
+        var planted = new AccessibilityAudit("planted", output);
+        await planted.Check(page);
+        Assert.Contains(planted.Violations, v => v.Contains("critical image-alt"));
+        Assert.Contains(planted.Violations, v => v.Contains("critical label"));
+        await page.Context.CloseAsync();
     }
 
     private async Task<string> PlanAndRunTheSeminar()
