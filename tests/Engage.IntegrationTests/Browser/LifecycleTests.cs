@@ -215,6 +215,12 @@ public sealed class when_an_engagement_is_lived_through_in_a_browser(EngageInChr
             await page.WaitForURLAsync(new Regex($"/take-part/{workshop}"));
             await Expect(page.GetByText("You are taking part as")).ToBeVisibleAsync();
             await audit.Check(page, n == 0 ? "workshop-signed-in" : null);
+            if (n == 0)
+            {
+                await page.GetByRole(AriaRole.Link, new() { Name = "Your data" }).ClickAsync();
+                await audit.Check(page, "participant-data");
+                await page.GoBackAsync();
+            }
 
             await page.GetByRole(AriaRole.Link, new() { Name = n == 1 ? "Rotas" : "Supervision", Exact = true }).ClickAsync();
             await page.GetByLabel("Your idea or comment").FillAsync(Ideas[n]);
@@ -365,6 +371,12 @@ public sealed class when_an_engagement_is_lived_through_in_a_browser(EngageInChr
 
         await ann.GotoAsync($"{corpus}/findings");
         await audit.Check(ann, "analysis-findings");
+        foreach (var section in new[] { "Opinion groups", "Suggested codes", "Settings" })
+        {
+            await ann.GetByRole(AriaRole.Navigation, new() { Name = "Corpus sections" }).GetByRole(AriaRole.Link, new() { Name = section }).ClickAsync();
+            await Expect(ann.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+            await audit.Check(ann);
+        }
 
         // Theme discovery runs off the request; its page follows the run until the candidate themes are found.
         await ann.GotoAsync($"{corpus}/themes");
