@@ -15,7 +15,7 @@ public sealed partial class AccessibilityAudit(string journey, ITestOutputHelper
 {
     private static readonly string Root = RepositoryRoot.Find(AppContext.BaseDirectory);
     private static readonly string Axe = File.ReadAllText(Path.Combine(Root, "node_modules", "axe-core", "axe.min.js"));
-    private readonly string screenshots = Path.Combine(Root, "screenshots", journey);
+    private readonly string screenshots = Fresh(Path.Combine(Root, "screenshots", journey));
     private readonly List<string> violations = [];
     private int shots;
 
@@ -46,6 +46,13 @@ public sealed partial class AccessibilityAudit(string journey, ITestOutputHelper
             Directory.CreateDirectory(screenshots);
             await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, $"{++shots:00}-{screenshot}.png"), FullPage = true });
         }
+    }
+
+    /// <summary>Last run's pictures go, so the folder shows one journey, numbered in order.</summary>
+    private static string Fresh(string folder)
+    {
+        if (Directory.Exists(folder)) Directory.Delete(folder, true);
+        return folder;
     }
 
     [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
