@@ -15,7 +15,7 @@ public sealed partial class AccessibilityAudit(string journey, ITestOutputHelper
 {
     private static readonly string Root = RepositoryRoot.Find(AppContext.BaseDirectory);
     private static readonly string Axe = File.ReadAllText(Path.Combine(Root, "node_modules", "axe-core", "axe.min.js"));
-    private readonly string screenshots = Fresh(Path.Combine(Root, "screenshots", journey));
+    private readonly string screenshots = Path.Combine(Root, "screenshots", journey);
     private readonly List<string> violations = [];
     private int shots;
 
@@ -43,16 +43,12 @@ public sealed partial class AccessibilityAudit(string journey, ITestOutputHelper
         }
         if (screenshot is not null)
         {
+            // Last run's pictures go with this run's first, so the folder shows one journey, numbered in order
+            // (not when the audit is made: a test class makes one per test, whether it takes pictures or not).
+            if (shots == 0 && Directory.Exists(screenshots)) Directory.Delete(screenshots, true);
             Directory.CreateDirectory(screenshots);
             await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, $"{++shots:00}-{screenshot}.png"), FullPage = true });
         }
-    }
-
-    /// <summary>Last run's pictures go, so the folder shows one journey, numbered in order.</summary>
-    private static string Fresh(string folder)
-    {
-        if (Directory.Exists(folder)) Directory.Delete(folder, true);
-        return folder;
     }
 
     [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
