@@ -72,7 +72,7 @@ public static class Hosting
             // Two people writing to one stream at once (dots, problems in a busy seminar): the loser of
             // Marten's version check simply runs again on the new state.
             opts.OnException<JasperFx.ConcurrencyException>().RetryTimes(3);
-            opts.Policies.Add<RetryThroughOutages>();
+            opts.Policies.Add<Engage.Platform.Web.RetryThroughOutages>();
         });
 
         builder.Services.AddWolverineHttp();

@@ -40,6 +40,30 @@ public static class EngagementData
                 await Votes("select data->>'ContributionId', data->>'Value', count(*) from analysis.mt_doc_corpusvote where (data->>'WorkshopId')::uuid = $1 group by 1, 2")));
     }
 
+    /// <summary>
+    /// Waits until Analysis holds what the Workshop holds (at most <paramref name="seconds"/>); on failure
+    /// says how far apart they are and what is in Wolverine's dead-letter and inbox tables.
+    /// </summary>
+    public static async Task<State> CaughtUp(string connection, Guid workshopId, int seconds = 90)
+    {
+        State? last = null;
+        try
+        {
+            return await ProcessEngagement.Eventually(async () =>
+            {
+                var state = last = await Read(connection, workshopId);
+                return state.AnalysisHoldsWhatTheWorkshopHolds ? state : null;
+            }, "Analysis holding what the Workshop holds", seconds);
+        }
+        catch (Xunit.Sdk.XunitException e) when (last is not null)
+        {
+            throw new Xunit.Sdk.XunitException($"{e.Message} Workshop: {last.Workshop.Items.Count} items, {last.Workshop.Votes.Values.Sum()} votes; " +
+                $"Analysis: {last.Analysis.Items.Count} items, {last.Analysis.Votes.Values.Sum()} votes; " +
+                $"{await Count(connection, "select count(*) from wolverine.wolverine_dead_letters")} dead letters, " +
+                $"{await Count(connection, "select count(*) from wolverine.wolverine_incoming_envelopes")} incoming envelopes.");
+        }
+    }
+
     public static async Task<long> Count(string connection, string sql)
     {
         await using var db = new NpgsqlConnection(connection);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -36,71 +35,27 @@ public sealed class when_the_host_is_killed(ITestOutputHelper output) : IAsyncLi
     public async Task every_acknowledged_contribution_and_vote_is_kept_and_reaches_analysis_exactly_once()
     {
         var engagement = await ProcessEngagement.Open(await StartHost(), cluster.Folder("mail"), Writers);
-        var contributions = new ConcurrentDictionary<Guid, bool>();
-        var votes = new ConcurrentBag<(Guid Contribution, string Value)>();
-        var enough = new TaskCompletionSource();
-        using var stop = new CancellationTokenSource();
-
-        // Each participant posts, and votes once on others' acknowledged contributions, until stopped.
-        var writers = engagement.ParticipantTokens.Select((token, p) => Task.Run(async () =>
-        {
-            using var client = host!.Client(token);
-            var voted = new HashSet<Guid>();
-            for (var n = 0; !stop.IsCancellationRequested; n++)
-            {
-                try
-                {
-                    var posted = await client.PostAsJsonAsync($"/api/workshops/{engagement.WorkshopId}/themes/{engagement.ThemeId}/contributions",
-                        new { text = $"Participant {p} on supervision, point {n}: protected time matters" }, stop.Token);
-                    if (posted.StatusCode == HttpStatusCode.Created) contributions[(await posted.Read<JsonElement>()).GetProperty("id").GetGuid()] = true;
-                    if (contributions.Keys.FirstOrDefault(c => !voted.Contains(c)) is var target && target != Guid.Empty)
-                    {
-                        voted.Add(target);
-                        var value = new[] { "agree", "disagree", "pass" }[n % 3];
-                        if ((await client.PutAsJsonAsync($"/api/contributions/{target}/vote", new { vote = value }, stop.Token)).StatusCode == HttpStatusCode.NoContent)
-                            votes.Add((target, value));
-                    }
-                }
-                // Refused connections and requests cut by the kill are not acknowledged: nothing to check for them.
-                catch (HttpRequestException) { }
-                catch (OperationCanceledException) { }
-                if (contributions.Count >= 60 && votes.Count >= 60) enough.TrySetResult();
-            }
-        })).ToList();
-
-        await enough.Task.WaitAsync(TimeSpan.FromSeconds(120));
+        var load = new ParticipantLoad(engagement, (_, token) => host!.Client(token));
+        await load.Until(l => l.Contributions.Count >= 60 && l.Votes.Count >= 60, "60 acknowledged contributions and votes");
         host!.Kill();
-        stop.Cancel();
-        await Task.WhenAll(writers);
+        await load.StopAsync();
         await host.DisposeAsync();
 
         var restarting = System.Diagnostics.Stopwatch.StartNew();
         await StartHost();
-        output.WriteLine($"Killed after {contributions.Count} contributions and {votes.Count} votes were acknowledged; ready again after {restarting.Elapsed.TotalSeconds:F1} s.");
+        output.WriteLine($"Killed after {load.Contributions.Count} contributions and {load.Votes.Count} votes were acknowledged; ready again after {restarting.Elapsed.TotalSeconds:F1} s.");
         using (var participant = host.Client(engagement.ParticipantTokens[0]))
         {
             var after = await participant.PostAsJsonAsync($"/api/workshops/{engagement.WorkshopId}/themes/{engagement.ThemeId}/contributions",
                 new { text = "Posted after the restart" });
             Assert.Equal(HttpStatusCode.Created, after.StatusCode);
-            contributions[(await after.Read<JsonElement>()).GetProperty("id").GetGuid()] = true;
+            load.Contributions[(await after.Read<JsonElement>()).GetProperty("id").GetGuid()] = true;
         }
 
-        // Analysis has caught up when it holds the same contributions and votes as the Workshop.
-        var (workshop, _) = await ProcessEngagement.Eventually(async () =>
-        {
-            var state = await EngagementData.Read(connection, engagement.WorkshopId);
-            return state.AnalysisHoldsWhatTheWorkshopHolds ? state : null;
-        }, "Analysis holding what the Workshop holds", seconds: 90);
+        var (workshop, _) = await EngagementData.CaughtUp(connection, engagement.WorkshopId);
         output.WriteLine($"Analysis held everything {restarting.Elapsed.TotalSeconds:F1} s after the restart began; stored without an answer: " +
-                         $"{workshop.Items.Count - contributions.Count} contributions, {workshop.Votes.Values.Sum() - votes.Count} votes.");
-
-        Assert.Subset(workshop.Items, contributions.Keys.ToHashSet());
-        foreach (var ((contribution, value), count) in votes.GroupBy(v => v).ToDictionary(g => g.Key, g => g.Count()))
-            Assert.True(workshop.Votes.GetValueOrDefault((contribution, value)) >= count, $"An acknowledged '{value}' on {contribution} is missing.");
-        // At most the requests in flight at the kill can have been stored without an answer.
-        Assert.InRange(workshop.Items.Count - contributions.Count, 0, Writers);
-        Assert.InRange(workshop.Votes.Values.Sum() - votes.Count, 0, Writers);
-        Assert.True(contributions.Count > 60 && votes.Count >= 60, $"{contributions.Count} contributions and {votes.Count} votes were acknowledged.");
+                         $"{workshop.Items.Count - load.Contributions.Count} contributions, {workshop.Votes.Values.Sum() - load.Votes.Count} votes.");
+        load.AssertAcknowledgedWritesAreIn(workshop);
     }
 
     [Fact]

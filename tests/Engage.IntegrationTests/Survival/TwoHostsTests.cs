@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Engage.IntegrationTests.Support;
 using Xunit.Abstractions;
 
@@ -34,45 +30,9 @@ public sealed class when_two_hosts_share_one_database(ITestOutputHelper output) 
     {
         var bothUp = DateTimeOffset.UtcNow;
         var engagement = await ProcessEngagement.Open(first!, cluster.Folder("mail"), Writers);
-        var contributions = new ConcurrentDictionary<Guid, bool>();
-        var votes = new ConcurrentBag<(Guid Contribution, string Value)>();
-        var byHost = new int[2];
-        var refused = new ConcurrentDictionary<string, int>();
-        var enough = new TaskCompletionSource();
-        using var stop = new CancellationTokenSource();
-
         // Even-numbered participants write through the first host, odd ones through the second.
-        var writers = engagement.ParticipantTokens.Select((token, p) => Task.Run(async () =>
-        {
-            using var client = (p % 2 == 0 ? first! : second!).Client(token);
-            var voted = new HashSet<Guid>();
-            for (var n = 0; !stop.IsCancellationRequested; n++)
-            {
-                try
-                {
-                    var posted = await client.PostAsJsonAsync($"/api/workshops/{engagement.WorkshopId}/themes/{engagement.ThemeId}/contributions",
-                        new { text = $"Participant {p} on supervision, point {n}" }, stop.Token);
-                    if (posted.StatusCode == HttpStatusCode.Created)
-                    {
-                        contributions[(await posted.Read<JsonElement>()).GetProperty("id").GetGuid()] = true;
-                        Interlocked.Increment(ref byHost[p % 2]);
-                    }
-                    else refused.AddOrUpdate($"host {p % 2 + 1} answered {(int)posted.StatusCode}", 1, (_, n) => n + 1);
-                    if (contributions.Keys.FirstOrDefault(c => !voted.Contains(c)) is var target && target != Guid.Empty)
-                    {
-                        voted.Add(target);
-                        var value = new[] { "agree", "disagree", "pass" }[n % 3];
-                        if ((await client.PutAsJsonAsync($"/api/contributions/{target}/vote", new { vote = value }, stop.Token)).StatusCode == HttpStatusCode.NoContent)
-                            votes.Add((target, value));
-                    }
-                }
-                catch (HttpRequestException) { }
-                catch (OperationCanceledException) { }
-                if (contributions.Count >= 60 && votes.Count >= 60) enough.TrySetResult();
-            }
-        })).ToList();
-
-        await enough.Task.WaitAsync(TimeSpan.FromSeconds(120));
+        var load = new ParticipantLoad(engagement, (p, token) => (p % 2 == 0 ? first! : second!).Client(token));
+        await load.Until(l => l.Contributions.Count >= 60 && l.Votes.Count >= 60, "60 acknowledged contributions and votes");
         // Both hosts stay up until the minute job has run, then one more scheduler poll (Hangfire's 15 s), in
         // which the other host's scheduler would have run it again if each host ran it: an absence, so a wait.
         await ProcessEngagement.Eventually(async () => (await EngagementData.JobRuns(connection, MinuteJob, bothUp.AddSeconds(5))).Count > 0 ? "run" : null,
@@ -80,26 +40,17 @@ public sealed class when_two_hosts_share_one_database(ITestOutputHelper output) 
         await Task.Delay(TimeSpan.FromSeconds(16));
         first!.Kill();
         var killedAt = DateTimeOffset.UtcNow;
-        // The second host's writers go on for a moment on their own, then all stop.
-        var beforeKill = contributions.Count;
-        await ProcessEngagement.EventuallyValue(() => Task.FromResult(contributions.Count >= beforeKill + 5 ? true : (bool?)null), "writes through the surviving host");
-        stop.Cancel();
-        await Task.WhenAll(writers);
+        // The second host's participants go on for a moment on their own, then all stop.
+        var beforeKill = load.Contributions.Count;
+        await load.Until(l => l.Contributions.Count >= beforeKill + 5, "writes through the surviving host");
+        await load.StopAsync();
 
-        var (workshop, _) = await ProcessEngagement.Eventually(async () =>
-        {
-            var state = await EngagementData.Read(connection, engagement.WorkshopId);
-            return state.AnalysisHoldsWhatTheWorkshopHolds ? state : null;
-        }, "Analysis holding what the Workshop holds", seconds: 90);
-        output.WriteLine($"{byHost[0]} contributions through the first host, {byHost[1]} through the second; {votes.Count} votes. " +
+        var (workshop, _) = await EngagementData.CaughtUp(connection, engagement.WorkshopId);
+        int throughFirst = load.ByParticipant.Where((_, p) => p % 2 == 0).Sum(), throughSecond = load.ByParticipant.Where((_, p) => p % 2 == 1).Sum();
+        output.WriteLine($"{throughFirst} contributions through the first host, {throughSecond} through the second; {load.Votes.Count} votes. " +
                          $"Analysis held everything {(DateTimeOffset.UtcNow - killedAt).TotalSeconds:F1} s after the first host was killed.");
-
-        foreach (var (answer, count) in refused) output.WriteLine($"{count} x {answer}");
-        Assert.True(byHost[0] > 0 && byHost[1] > 0, "The load did not reach both hosts.");
-        Assert.Subset(workshop.Items, contributions.Keys.ToHashSet());
-        foreach (var ((contribution, value), count) in votes.GroupBy(v => v).ToDictionary(g => g.Key, g => g.Count()))
-            Assert.True(workshop.Votes.GetValueOrDefault((contribution, value)) >= count, $"An acknowledged '{value}' on {contribution} is missing.");
-        Assert.InRange(workshop.Items.Count - contributions.Count, 0, Writers);
+        Assert.True(throughFirst > 0 && throughSecond > 0, "The load did not reach both hosts.");
+        load.AssertAcknowledgedWritesAreIn(workshop);
 
         // Two schedulers, one run per schedule: runs of the minute job are a minute apart, never seconds.
         var runs = await EngagementData.JobRuns(connection, MinuteJob, bothUp.AddSeconds(5));

@@ -1,11 +1,10 @@
-using Engage.Platform.Web;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using Wolverine.Configuration;
 using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
 
-namespace Engage.Host;
+namespace Engage.Platform.Web;
 
 /// <summary>
 /// A module's handler for another module's event (a vote, a contribution) runs from a durable queue.
