@@ -22,7 +22,7 @@ public static class DataTables
         "participation" => new(name, "Who took part, by profile answer", ["Attribute", "Group", "People"],
             (f.Participation?.ByAttribute ?? []).SelectMany(a => (a.Groups ?? []).Select(g => Row(a.Attribute, g.Value, g.Count))).ToList()),
         "themes" => new(name, "Themes", ["Theme", "Description", "Items", "People", "Prevalence (%)", "Issues", "Solutions", "Positive", "Neutral", "Negative", "Mean sentiment"],
-            f.Themes.Select(t => Row(t.Title, t.Description, t.Items, t.People, Math.Round(t.Prevalence, 1), t.Issues, t.Solutions,
+            f.Themes.Select(t => Row(t.Title, t.Description, t.Items, t.People, Round(t.Prevalence, 1), t.Issues, t.Solutions,
                 t.Sentiment?.Positive, t.Sentiment?.Neutral, t.Sentiment?.Negative, t.Sentiment is { } s ? Math.Round(s.Mean, 3) : null)).ToList()),
         "subthemes" => new(name, "Subthemes", ["Theme", "Subtheme", "Items", "People"],
             f.Themes.SelectMany(t => (t.Subthemes ?? []).Select(s => Row(t.Title, s.Name, s.Items, s.People))).ToList()),

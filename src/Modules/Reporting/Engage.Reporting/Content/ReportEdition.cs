@@ -71,7 +71,7 @@ public sealed class ReportFacts
         return ids.Distinct().Select(id => ProblemById.GetValueOrDefault(id)).OfType<ProblemStatement>().ToList();
     }
 
-    public int PeopleBase => Participation?.Contributors is > 0 and var c ? c : Participation?.Participants ?? 0;
+    public int PeopleBase => Participation?.Contributors is int c and > 0 ? c : Participation?.Registered ?? 0;
 }
 
 public static class Audiences

@@ -88,8 +88,8 @@ public static class HtmlReport
         if (f.Participation is { } p)
         {
             h.Raw("<ul class=\"figures\">");
-            Figure(h, p.Participants, "people took part");
-            Figure(h, p.Contributors, "wrote something");
+            Figure(h, p.TookPart, p.TookPartShown, "took part");
+            Figure(h, p.Contributors, p.ContributorsShown, "wrote something");
             Figure(h, p.Contributions, "contributions");
             Figure(h, p.Votes, "votes");
             Figure(h, f.Themes.Count, "themes");
@@ -101,7 +101,7 @@ public static class HtmlReport
         {
             h.Element("h3", "The themes raised most often").Raw("<ol>");
             foreach (var t in f.Themes.Take(5))
-                h.Raw($"<li><a href=\"#theme-{t.ThemeId}\">").Text(t.Title).Raw("</a>: ").Text($"{t.People:N0} people ({Pct(t.Prevalence)} of contributors)").Raw("</li>");
+                h.Raw($"<li><a href=\"#theme-{t.ThemeId}\">").Text(t.Title).Raw("</a>: ").Text(t.People is null ? t.PeopleShown : $"{t.PeopleShown} ({t.PrevalenceShown} of contributors)").Raw("</li>");
             h.Raw("</ol>");
         }
         if (f.Recommendations.Count > 0)
@@ -168,7 +168,7 @@ public static class HtmlReport
         Open(h, "participation", "Who took part");
         Narrative(h, f, NarrativeSections.Participation);
         if (f.Participation is not { } p) { NotAvailable(h, "the participation figures were not part of the analysis"); Close(h); return; }
-        h.Element("p", $"{p.Participants:N0} people registered; {p.Contributors:N0} wrote {p.Contributions:N0} contributions and {p.Votes:N0} votes were cast. " +
+        h.Element("p", $"{Cap(p.RegisteredShown)} registered; {p.ContributorsShown} wrote {Engage.Platform.Wording.Words.Count(p.Contributions, "contribution")} and {Engage.Platform.Wording.Words.Count(p.Votes, "vote")} were cast. " +
                        $"Groups of fewer than {f.MinimumGroupSize} people are not shown, so that no one can be recognised.");
         if ((p.ByAttribute ?? []).Count == 0) NotAvailable(h, "no profile answers were collected");
         var n = 0;
@@ -189,21 +189,21 @@ public static class HtmlReport
         if (f.Themes.Count == 0) { NotAvailable(h, "the analysis found no themes"); Close(h); return; }
         h.Raw(SvgChart.Render(BarChart.Prevalence(f.Themes), "chart-prevalence"));
         Table(h, "Themes by how many people raised them", ["Theme", "People", "Share of contributors", "Items"],
-            f.Themes.Select(t => new[] { t.Title, t.People.ToString("N0"), Pct(t.Prevalence), t.Items.ToString("N0") }), numericFrom: 1);
+            f.Themes.Select(t => new[] { t.Title, t.People?.ToString("N0") ?? t.PeopleShown, t.PrevalenceShown, t.Items.ToString("N0") }), numericFrom: 1);
         var chart = 0;
         foreach (var t in f.Themes)
         {
             h.Raw($"<section aria-labelledby=\"theme-{t.ThemeId}\">").Element("h3", t.Title, $"id=\"theme-{t.ThemeId}\"");
             if (!string.IsNullOrWhiteSpace(t.Description)) h.Element("p", t.Description);
             Narrative(h, f, NarrativeSections.ForTheme(t.ThemeId));
-            h.Element("p", $"Raised by {t.People:N0} people ({Pct(t.Prevalence)} of contributors) in {t.Items:N0} contributions: " +
+            h.Element("p", $"Raised by {t.PeopleShown}{(t.Prevalence is null ? "" : $" ({t.PrevalenceShown} of contributors)")} in {Engage.Platform.Wording.Words.Count(t.Items, "contribution")}: " +
                            $"{t.Issues:N0} describing issues and {t.Solutions:N0} proposing solutions.", "class=\"meta\"");
             if (t.Sentiment is { } s)
                 h.Element("p", $"Tone: {s.Positive:N0} positive, {s.Neutral:N0} neutral and {s.Negative:N0} negative contributions.", "class=\"meta\"");
             var questions = (t.WorkshopThemeIds ?? []).Select(id => f.QuestionById.GetValueOrDefault(id)?.Title).OfType<string>().ToList();
             if (questions.Count > 0) h.Element("p", $"Heard in answer to: {string.Join("; ", questions)}.", "class=\"meta\"");
             if ((t.Subthemes ?? []).Count > 0)
-                Table(h, $"{t.Title}: subthemes", ["Subtheme", "People", "Items"], t.Subthemes!.Select(x => new[] { x.Name, x.People.ToString("N0"), x.Items.ToString("N0") }), numericFrom: 1);
+                Table(h, $"{t.Title}: subthemes", ["Subtheme", "People", "Items"], t.Subthemes!.Select(x => new[] { x.Name, x.People?.ToString("N0") ?? x.PeopleShown, x.Items.ToString("N0") }), numericFrom: 1);
             var (shown, quiet) = Breakdowns.Split(t);
             foreach (var b in shown)
             {
@@ -258,7 +258,7 @@ public static class HtmlReport
                 h.Element("p", r.Text);
                 if (!string.IsNullOrWhiteSpace(r.Priority)) h.Element("p", $"Priority: {r.Priority}", "class=\"meta\"");
                 if (r.Evidence is { } e)
-                    h.Element("p", $"Evidence: raised by {e.People:N0} people in {e.Items:N0} contributions; {e.Agree:N0} agree and {e.Disagree:N0} disagree votes on them" +
+                    h.Element("p", $"Evidence: raised by {e.PeopleShown} in {Engage.Platform.Wording.Words.Count(e.Items, "contribution")}; {e.Agree:N0} agree and {e.Disagree:N0} disagree votes on them" +
                                    (e.SupportPercent is { } s ? $" ({Pct(s)} support)" : "") +
                                    ((e.GroupsAgreeing ?? []).Count > 0 ? $"; supported by a majority in {string.Join(", ", e.GroupsAgreeing!.Select(g => DataTables.GroupName(f, g)))}." : "."));
                 else NotAvailable(h, "no evidence figures were computed for this recommendation");
@@ -332,6 +332,8 @@ public static class HtmlReport
 
     private static void NotAvailable(HtmlWriter h, string why) => h.Element("p", $"Not available: {why}.", "class=\"not-available\"");
 
+    private static void Figure(HtmlWriter h, int? value, string shown, string label) =>
+        h.Raw("<li><strong>").Text(value is { } v ? v.ToString("N0") : shown).Raw("</strong>").Text(label).Raw("</li>");
     private static void Figure(HtmlWriter h, int value, string label) => h.Raw("<li><strong>").Text(value.ToString("N0")).Raw("</strong>").Text(label).Raw("</li>");
 
     private static void Quote(HtmlWriter h, QuoteFinding q, bool linkToTheme = false)

@@ -33,14 +33,14 @@ public static class WordReport
         Narrative(w, f, NarrativeSections.Summary);
         w.Heading(2, "Key figures");
         if (f.Participation is { } p)
-            foreach (var (value, label) in new[] { (p.Participants, "people took part"), (p.Contributors, "wrote something"), (p.Contributions, "contributions"),
-                         (p.Votes, "votes"), (f.Themes.Count, "themes"), (f.Recommendations.Count, "recommendations") })
-                w.Bullet($"{value:N0} {label}");
+            foreach (var (value, label) in new[] { (p.TookPartShown, "took part"), (p.ContributorsShown, "wrote something"), (p.Contributions.ToString("N0"), "contributions"),
+                         (p.Votes.ToString("N0"), "votes"), (f.Themes.Count.ToString("N0"), "themes"), (f.Recommendations.Count.ToString("N0"), "recommendations") })
+                w.Bullet($"{value} {label}");
         else NotAvailable(w, "the participation figures were not part of the analysis");
         if (f.Themes.Count > 0)
         {
             w.Heading(2, "The themes raised most often");
-            foreach (var t in f.Themes.Take(5)) w.Bullet($"{t.Title}: {t.People:N0} people ({Pct(t.Prevalence)} of contributors)");
+            foreach (var t in f.Themes.Take(5)) w.Bullet($"{t.Title}: {t.PeopleShown}{(t.Prevalence is null ? "" : $" ({t.PrevalenceShown} of contributors)")}");
         }
 
         w.Heading(1, "Background and method");
@@ -81,7 +81,7 @@ public static class WordReport
         if (f.Participation is not { } part) NotAvailable(w, "the participation figures were not part of the analysis");
         else
         {
-            w.Paragraph($"{part.Participants:N0} people registered; {part.Contributors:N0} wrote {part.Contributions:N0} contributions and {part.Votes:N0} votes were cast. Groups of fewer than {f.MinimumGroupSize} people are not shown.");
+            w.Paragraph($"{part.RegisteredShown} registered; {part.ContributorsShown} wrote {Engage.Platform.Wording.Words.Count(part.Contributions, "contribution")} and {Engage.Platform.Wording.Words.Count(part.Votes, "vote")} were cast. Groups of fewer than {f.MinimumGroupSize} people are not shown.");
             foreach (var a in part.ByAttribute ?? [])
             {
                 w.Heading(2, $"By {a.Attribute}");
@@ -126,9 +126,9 @@ public static class WordReport
         w.Heading(2, t.Title);
         if (!string.IsNullOrWhiteSpace(t.Description)) w.Paragraph(t.Description);
         Narrative(w, f, NarrativeSections.ForTheme(t.ThemeId));
-        w.Paragraph($"Raised by {t.People:N0} people ({Pct(t.Prevalence)} of contributors) in {t.Items:N0} contributions: {t.Issues:N0} describing issues and {t.Solutions:N0} proposing solutions.", "Meta");
+        w.Paragraph($"Raised by {t.PeopleShown}{(t.Prevalence is null ? "" : $" ({t.PrevalenceShown} of contributors)")} in {Engage.Platform.Wording.Words.Count(t.Items, "contribution")}: {t.Issues:N0} describing issues and {t.Solutions:N0} proposing solutions.", "Meta");
         if ((t.Subthemes ?? []).Count > 0)
-            w.Table($"{t.Title}: subthemes", ["Subtheme", "People", "Items"], t.Subthemes!.Select(x => (IReadOnlyList<string>)[x.Name, x.People.ToString("N0"), x.Items.ToString("N0")]));
+            w.Table($"{t.Title}: subthemes", ["Subtheme", "People", "Items"], t.Subthemes!.Select(x => (IReadOnlyList<string>)[x.Name, x.People?.ToString("N0") ?? x.PeopleShown, x.Items.ToString("N0")]));
         var (shown, quiet) = Breakdowns.Split(t);
         foreach (var b in shown)
         {
@@ -155,7 +155,7 @@ public static class WordReport
         w.Paragraph(r.Text);
         if (!string.IsNullOrWhiteSpace(r.Priority)) w.Paragraph($"Priority: {r.Priority}", "Meta");
         if (r.Evidence is { } e)
-            w.Paragraph($"Evidence: raised by {e.People:N0} people in {e.Items:N0} contributions; {e.Agree:N0} agree and {e.Disagree:N0} disagree votes on them{(e.SupportPercent is { } s ? $" ({Pct(s)} support)" : "")}.");
+            w.Paragraph($"Evidence: raised by {e.PeopleShown} in {Engage.Platform.Wording.Words.Count(e.Items, "contribution")}; {e.Agree:N0} agree and {e.Disagree:N0} disagree votes on them{(e.SupportPercent is { } s ? $" ({Pct(s)} support)" : "")}.");
         var themes = (r.ThemeIds ?? []).Select(id => f.ThemeById.GetValueOrDefault(id)?.Title).OfType<string>().ToList();
         if (themes.Count > 0) w.Paragraph($"Rests on: {string.Join(", ", themes)}.");
         foreach (var q in (r.QuoteIds ?? []).Select(id => f.QuoteById.GetValueOrDefault(id)).OfType<QuoteFinding>().Take(2)) w.Quote(q.Text, q.Attribution);
