@@ -10,7 +10,7 @@ namespace Engage.Reporting.Content;
 public sealed record ReportEdition(Guid ReportId, string Title, int? Version, DateTimeOffset? PublishedAt,
     AnalysisPublished Analysis, IReadOnlyDictionary<string, string> Narrative, IReadOnlyList<ProgressEntry> Progress)
 {
-    public string VersionLabel => Version is { } v ? $"Version {v}, published {PublishedAt:d MMMM yyyy}" : "Draft: not yet published";
+    public string VersionLabel => ReportOutlines.VersionLabel(this);
 
     public string NarrativeOf(string section) => Narrative.TryGetValue(section, out var text) ? text : "";
 
@@ -70,6 +70,12 @@ public sealed class ReportFacts
             ids = (r.WorkshopThemeIds ?? []).SelectMany(t => QuestionById.TryGetValue(t, out var q) ? q.Problems ?? [] : []).Select(p => p.ProblemId).ToList();
         return ids.Distinct().Select(id => ProblemById.GetValueOrDefault(id)).OfType<ProblemStatement>().ToList();
     }
+
+    /// <summary>A profile question's name in words: its label where the analysis gives one, else its key made readable.</summary>
+    public string AttributeName(string attribute) => Engage.Platform.Wording.Words.Humanise(attribute);
+
+    public string GroupName(int groupId) =>
+        Analysis.OpinionGroups?.Groups?.FirstOrDefault(g => g.GroupId == groupId)?.Label is { Length: > 0 } label ? label : $"Group {groupId + 1}";
 
     public int PeopleBase => Participation?.Contributors is > 0 and var c ? c : Participation?.Participants ?? 0;
 }
