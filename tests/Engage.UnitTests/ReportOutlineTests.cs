@@ -98,8 +98,8 @@ public class when_the_report_is_rendered_in_every_format
 
         var texts = OutlineSample.Texts(outline).Select(OutlineSample.Normal).Distinct().ToList();
         Assert.True(texts.Count > 100, $"the outline has only {texts.Count} texts");
-        Assert.Empty(texts.Where(t => !html.Contains(t)));
-        Assert.Empty(texts.Where(t => !word.Contains(t)));
+        Assert.Equal([], texts.Where(t => !html.Contains(t)));
+        Assert.Equal([], texts.Where(t => !word.Contains(t)));
     }
 
     [Fact]
@@ -119,14 +119,14 @@ public class when_the_report_is_rendered_in_every_format
         var stream = new MemoryStream();
         ExcelTables.Write(outline.DataTables, stream);
         using var zip = new ZipArchive(new MemoryStream(stream.ToArray()));
-        XNamespace s = "http://schemas.openxmlformats.org/spreadsheetml/2006/main", r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+        XNamespace s = "http://schemas.openxmlformats.org/spreadsheetml/2006/main", rid = "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
             rel = "http://schemas.openxmlformats.org/package/2006/relationships";
         var book = XDocument.Load(zip.GetEntry("xl/workbook.xml")!.Open());
         var targets = XDocument.Load(zip.GetEntry("xl/_rels/workbook.xml.rels")!.Open()).Descendants(rel + "Relationship")
             .ToDictionary(x => (string)x.Attribute("Id")!, x => ((string)x.Attribute("Target")!).TrimStart('/').Replace("xl/", ""));
         foreach (var table in outline.DataTables)
         {
-            var id = (string)book.Descendants(s + "sheet").Single(x => (string)x.Attribute("name")! == table.Name).Attribute(r + "id")!;
+            var id = (string)book.Descendants(s + "sheet").Single(x => (string)x.Attribute("name")! == table.Name).Attribute(rid + "id")!;
             var sheet = XDocument.Load(zip.GetEntry("xl/" + targets[id])!.Open());
             var rows = sheet.Descendants(s + "row").Select(r => r.Elements(s + "c").Select(c => c.Value).ToList()).ToList();
             var csv = System.Text.Encoding.UTF8.GetString(CsvTables.Write(table)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -178,7 +178,7 @@ public class when_the_report_speaks_of_people
         Assert.DoesNotContain("ProgrammeStaff", all);
         Assert.Contains("1 person wrote something", texts);
         Assert.Contains(texts, t => t.StartsWith("Evidence: raised by 1 person in 12 contributions"));
-        Assert.DoesNotContain("1 people", all);
+        Assert.DoesNotMatch(@"\b1 (people|items|contributions)\b", all);
         Assert.Contains("From 3 December 2026 to 10 December 2026", outline.TitleLines);
         Assert.Contains(texts, t => t.StartsWith("\u201cAdvanced practice workshop\u201d ran from 3 December 2026 to 10 December 2026."));
         Assert.Equal("Version 1, published 24 December 2026", outline.VersionLabel);
