@@ -26,6 +26,8 @@ public static class ReportOutlines
             lines.Add($"What people told us in the workshop \u201c{w.Title}\u201d");
             if (Dates(w) is { } dates) lines.Add(dates);
         }
+        if (edition.Withdrawn > 0)
+            lines.Add($"Since this version was published, {Words.Count(edition.Withdrawn, "quote or statement", "quotes or statements")} changed or came out because {(edition.Withdrawn == 1 ? "its author" : "their authors")} deleted their data.");
         var howWeCount = siteUrl.TrimEnd('/') + HowWeCountPath;
         return new ReportOutline(edition.Title, "Insight report", lines, VersionLabel(edition),
         [
