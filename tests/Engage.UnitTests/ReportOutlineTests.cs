@@ -18,25 +18,30 @@ internal static class OutlineSample
         var evidence = Enumerable.Range(0, 12).Select(_ => Guid.NewGuid()).ToList();
         var opened = new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
         var theme = new FindingTheme(Theme, "Protected time for supervision", "Time set aside for supervision.", [Question], 12, 11, 55.0,
-            [new SubthemeFigure(Guid.NewGuid(), "Weekly sessions", 6, 5)],
-            [new ThemeBreakdown("yearsInPractice", [new BreakdownCell("Under 5", 6, 12, 50.0), new BreakdownCell("Over 20", null, null, null)], 6.6, 1, 0.01),
-             new ThemeBreakdown("region", [new BreakdownCell("London", 5, 11, 45.5)], 0.5, 1, 0.48)],
+            [new SubthemeFigure(Guid.NewGuid(), "Weekly sessions", 6, null, "fewer than 10 people")],
+            [new ThemeBreakdown("yearsInPractice", [new BreakdownCell("Under 5", 12, 24, 50.0, "12", "24"), new BreakdownCell("Over 20", null, null, null, "fewer than 10", "fewer than 10"),
+                new BreakdownCell("5 to 20", null, 30, null, "not shown", "30")], 6.6, 1, 0.01, "Years in practice"),
+             new ThemeBreakdown("region", [new BreakdownCell("London", 11, 20, 55.0, "11", "20")], 0.5, 1, 0.48, "Region")],
             7, 5, new SentimentFigures(4, 6, 2, 0.1),
-            [new GroupView(0, 2, 8, 1, 20.0)],
+            [new GroupView(0, 2, 8, 1, 18.2, 72.7, 9.1, VoteDirection.Disagree)],
             [new QuoteFinding(Quote, evidence[0], "I need protected time for supervision every week.", "ProgrammeStaff, North West", [Theme])],
-            evidence);
+            evidence, "11 people", "55%");
+        GroupShare Share(string reading, double agree, double disagree) => new(0, "Group A", agree, disagree, 100 - agree - disagree, 10, agree > disagree ? VoteDirection.Agree : VoteDirection.Disagree, reading);
         return new AnalysisPublished(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "What we heard about advanced practice", opened.AddDays(20),
             new WorkshopFacts(Guid.NewGuid(), null, "Advanced practice workshop", opened, opened.AddDays(7),
                 [new WorkshopQuestion(Question, "What would help?", "Tell us.", ["What would make supervision work?"], [new ProblemStatement(Problem, "No common standard", "Regulators")])], 10, null),
-            new ParticipationFigures(20, 1, 12, 161,
-                [new AttributeCounts("yearsInPractice", [new GroupCount("Under 5", 12), new GroupCount("Over 20", null)]),
-                 new AttributeCounts("role", [new GroupCount("ProgrammeStaff", 11), new GroupCount("Participant", null)])]),
+            new ParticipationFigures(40, 30, null, 25, 13, 1, 161,
+                [new AttributeCounts("yearsInPractice", [new GroupCount("Under 5", 30, "30"), new GroupCount("Over 20", null, "fewer than 10")], "Years in practice"),
+                 new AttributeCounts("role", [new GroupCount("ProgrammeStaff", 31, "31"), new GroupCount("Participant", null, "not shown")])],
+                "40 people", "30 people", "fewer than 10 people", "25 people"),
             new MethodFacts(2, 3, 2, 12, 12, new ReliabilityFigures(0.82, 0.91, 0.79, 12, 2, [new CodeReliabilityFigure(Theme, "Protected time for supervision", 0.82, 0.9)]), "Reflexive thematic analysis."),
             [theme],
-            new OpinionFindings(15, [new OpinionGroupFinding(0, "Group A", 10, [new StatementFinding(evidence[1], "Supervision can wait", 80, 10)], [])],
-                [new StatementFinding(evidence[2], "Everyone wants supervision", 95, 15)], [new StatementFinding(evidence[3], "Titles matter", 50, 14)]),
+            new OpinionFindings(25, [new OpinionGroupFinding(0, "Group A", 15, [new StatementFinding(evidence[1], "Supervision can wait", 10, 10, 80, 10, VoteDirection.Disagree, "80% of Group A disagree", [Share("80% of Group A disagree", 10, 80)])], [], "15 people"),
+                                     new OpinionGroupFinding(1, "Group B", null, [], [], "fewer than 10 people", Published: false)],
+                [new StatementFinding(evidence[2], "Everyone wants supervision", 90, 20, 5, 5, VoteDirection.Agree, "90% of everyone who voted on it agree", [Share("95% of Group A agree", 95, 5)])],
+                [new StatementFinding(evidence[3], "Titles matter", 45, 20, 50, 5, VoteDirection.Disagree, "50% of everyone who voted on it disagree", [Share("70% of Group A disagree", 25, 70)])], "25 people"),
             [new RecommendedAction(Guid.NewGuid(), "employers", "Protect supervision time", "Give every ACP an hour a week.", "high", [Theme], [Theme], [Quote], [Question], [Problem],
-                new RecommendationEvidence(1, 12, 30, 6, 2, 83.3, [0]))],
+                new RecommendationEvidence(12, 1, 30, 6, 2, 83.3, [0], "12 people"))],
             [new CodebookEntry(Theme, null, "Protected time for supervision", "Time set aside", "Any mention", "None", "An hour a week", "#005eb8")]);
     }
 
@@ -156,7 +161,10 @@ public class when_the_report_is_rendered_in_every_format
         Assert.Contains("<td class=\"n\">fewer than 10</td>", html);
         Assert.Contains("fewer than 10", word);
         Assert.Contains("\"Years in practice\",\"Over 20\",\"fewer than 10\"", participation);
-        Assert.Contains("\"Over 20\",\"fewer than 10\",\"fewer than 10\",,", breakdowns);
+        Assert.Contains("\"Role\",\"Participant\",\"not shown\"", participation);
+        Assert.Contains("\"Over 20\",\"fewer than 10\",\"fewer than 10\",\"fewer than 10\",", breakdowns);
+        Assert.Contains("\"5 to 20\",\"not shown\",30,\"not shown\",", breakdowns);
+        Assert.DoesNotContain("Participant,", participation);
         // The suppressed group's bar is named with no length in the chart, in the same words.
         Assert.Contains("fewer than 10</text>", html);
     }
@@ -176,8 +184,9 @@ public class when_the_report_speaks_of_people
         Assert.Contains("Programme staff", texts);
         Assert.Contains("Programme staff, North West", texts);
         Assert.DoesNotContain("ProgrammeStaff", all);
-        Assert.Contains("1 person wrote something", texts);
-        Assert.Contains(texts, t => t.StartsWith("Evidence: raised by 1 person in 12 contributions"));
+        Assert.Contains("fewer than 10 people wrote something", texts);
+        Assert.Contains(texts, t => t.StartsWith("Evidence: raised by 12 people in 1 contribution;"));
+        Assert.Contains(texts, t => t.Contains("wrote 13 contributions (besides 1 seed statement from the programme team"));
         Assert.DoesNotMatch(@"\b1 (people|items|contributions)\b", all);
         Assert.Contains("From 3 December 2026 to 10 December 2026", outline.TitleLines);
         Assert.Contains(texts, t => t.StartsWith("\u201cAdvanced practice workshop\u201d ran from 3 December 2026 to 10 December 2026."));
@@ -197,17 +206,40 @@ public class when_the_report_speaks_of_people
 public class when_an_opinion_group_rejects_a_statement
 {
     [Fact]
-    public void the_report_never_lists_the_share_who_disagree_as_agreement()
+    public void the_report_says_it_disagrees_in_the_words_of_the_opinion_groups_page_in_every_format()
     {
-        // The analysis publishes, for "what sets a group apart", the share voting the way the group leans.
         var outline = ReportOutlines.Build(OutlineSample.Edition());
         var table = outline.Blocks().OfType<TableBlock>().Single(t => t.Caption == "What sets Group A apart");
-        Assert.DoesNotContain(table.Columns, c => c.Contains("Agree", StringComparison.OrdinalIgnoreCase));
-        Assert.DoesNotContain("80% of this group agree", table.Rows[0][1]);
+        Assert.Equal(["Supervision can wait", "80% of Group A disagree", "10%", "80%", "10"], table.Rows[0]);
+        Assert.Contains("80% of Group A disagree", OutlineSample.HtmlTexts(HtmlReport.Body(outline)));
+        Assert.Contains("80% of Group A disagree", OutlineSample.WordTexts(OutlineSample.Word(outline)));
 
-        // A theme's group votes give both shares.
+        // Consensus and divisive statements show both shares, overall and group by group.
+        var divisive = outline.Blocks().OfType<TableBlock>().Single(t => t.Caption == "What divides the groups");
+        Assert.Equal(["Titles matter", "50% of everyone who voted on it disagree", "45%", "50%", "70% of Group A disagree", "20"], divisive.Rows[0]);
+
+        // A theme's group votes give every share and the way most went.
         var views = outline.Blocks().OfType<TableBlock>().Single(t => t.Caption.EndsWith("how the opinion groups voted on its contributions"));
-        Assert.Equal(["Group A", "2", "8", "1", "20%", "80%"], views.Rows[0]);
-        Assert.Equal("Disagree share", views.Columns[5]);
+        Assert.Equal(["Group A", "2", "8", "1", "18%", "73%", "9.1%", "disagree"], views.Rows[0]);
+    }
+
+    [Fact]
+    public void a_group_too_small_to_describe_is_named_with_no_statements_or_profile()
+    {
+        var outline = ReportOutlines.Build(OutlineSample.Edition());
+        var section = outline.Sections.Single(s => s.Id == "opinion-groups");
+        var at = section.Blocks.ToList().FindIndex(b => b is Heading { Text: "Group B: fewer than 10 people" });
+        Assert.True(at >= 0);
+        Assert.StartsWith("This group is too small to describe", Assert.IsType<Paragraph>(section.Blocks[at + 1]).Text);
+        Assert.DoesNotContain(outline.Blocks().OfType<TableBlock>(), t => t.Caption.Contains("Group B"));
+    }
+
+    [Fact]
+    public void an_analysis_frozen_before_directions_were_carried_never_calls_the_groups_share_agreement()
+    {
+        var old = OutlineSample.Analysis();
+        old = old with { OpinionGroups = old.OpinionGroups! with { Groups = [old.OpinionGroups.Groups[0] with { Representative = [new StatementFinding(Guid.NewGuid(), "Supervision can wait", 80, 10)] }] } };
+        var row = ReportOutlines.Build(OutlineSample.Edition(old)).Blocks().OfType<TableBlock>().Single(t => t.Caption == "What sets Group A apart").Rows[0];
+        Assert.Equal(["Supervision can wait", "80% of Group A voted the way that sets it apart", "not measured", "not measured", "10"], row);
     }
 }

@@ -39,7 +39,7 @@ public class when_staff_write_narrative_in_markdown
 public class when_two_editions_of_a_report_are_compared
 {
     private static AnalysisPublished Analysis(params (Guid Id, string Title, int People)[] themes) =>
-        new(Guid.NewGuid(), Guid.NewGuid(), null, "Report", DateTimeOffset.UnixEpoch, null, new ParticipationFigures(100, 80, 300, 900, []), null!,
+        new(Guid.NewGuid(), Guid.NewGuid(), null, "Report", DateTimeOffset.UnixEpoch, null, new ParticipationFigures(100, 90, 80, 85, 300, 0, 900, [], "100 people", "90 people", "80 people", "85 people"), null!,
             themes.Select(t => new FindingTheme(t.Id, t.Title, "", [], t.People, t.People, t.People, [], [], 0, 0, new SentimentFigures(0, 0, 0, 0), [], [], [])).ToList(),
             null, [], []);
 

@@ -26,14 +26,14 @@ public sealed record BarChart(string Title, IReadOnlyList<Bar> Bars)
     /// <param name="name">The profile question as the report names it ("Years in practice").</param>
     public static BarChart Participation(string name, AttributeCounts counts, int minimum) =>
         new($"People by {InSentence(name)}", (counts.Groups ?? []).Select(g =>
-            new Bar(Value(g.Value), g.Count, Count(g.Count, minimum))).ToList());
+            new Bar(Value(g.Value), g.Count, Count(g.Count, minimum, g.Shown))).ToList());
 
     public static BarChart Breakdown(string theme, string name, ThemeBreakdown b, int minimum) =>
         new($"{theme}: share of each group who raised it, by {InSentence(name)}", (b.Cells ?? []).Select(c =>
-            new Bar(Value(c.Value), c.Percent, c.Percent is { } p ? Share(p) : Count(null, minimum))).ToList());
+            new Bar(Value(c.Value), c.Percent, c.Percent is { } p ? Share(p) : Count(null, minimum, c.Shown))).ToList());
 
     public static BarChart Prevalence(IReadOnlyList<FindingTheme> themes) =>
-        new("Share of contributors who raised each theme", themes.Select(t => new Bar(t.Title, t.Prevalence, Share(t.Prevalence))).ToList());
+        new("Share of contributors who raised each theme", themes.Select(t => new Bar(t.Title, t.Prevalence, t.Prevalence is { } p ? Share(p) : !string.IsNullOrWhiteSpace(t.PrevalenceShown) ? t.PrevalenceShown : "not shown")).ToList());
 }
 
 /// <summary>

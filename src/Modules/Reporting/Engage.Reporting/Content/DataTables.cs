@@ -25,26 +25,26 @@ public static class DataTables
     public static DataTable? Build(string name, ReportFacts f)
     {
         var min = f.MinimumGroupSize;
-        object? Held(int? count) => count is { } c ? c : new Suppressed(min);
+        object? Cell(int? count, string? shown) => count is { } c ? c : Held(min, shown);
         return name switch
         {
             "participation" => new(name, "Who took part, by profile answer", ["Question", "Answer", "People"],
-                (f.Participation?.ByAttribute ?? []).SelectMany(a => (a.Groups ?? []).Select(g => Row(f.AttributeName(a.Attribute), Value(g.Value), Held(g.Count)))).ToList()),
+                (f.Participation?.ByAttribute ?? []).SelectMany(a => (a.Groups ?? []).Select(g => Row(f.AttributeName(a.Attribute, a.Label), Value(g.Value), Cell(g.Count, g.Shown)))).ToList()),
             "themes" => new(name, "Themes", ["Theme", "Description", "Items", "People", "Share of contributors (%)", "Issues", "Solutions", "Positive", "Neutral", "Negative", "Mean sentiment"],
-                f.Themes.Select(t => Row(t.Title, t.Description, t.Items, t.People, ShareValue(t.Prevalence), t.Issues, t.Solutions,
+                f.Themes.Select(t => Row(t.Title, t.Description, t.Items, Cell(t.People, t.PeopleShown), t.Prevalence is null ? Held(min, t.PrevalenceShown) : ShareValue(t.Prevalence), t.Issues, t.Solutions,
                     t.Sentiment?.Positive, t.Sentiment?.Neutral, t.Sentiment?.Negative, t.Sentiment is { } s ? Math.Round(s.Mean, 3) : null)).ToList()),
             "subthemes" => new(name, "Subthemes", ["Theme", "Subtheme", "Items", "People"],
-                f.Themes.SelectMany(t => (t.Subthemes ?? []).Select(s => Row(t.Title, s.Name, s.Items, s.People))).ToList()),
+                f.Themes.SelectMany(t => (t.Subthemes ?? []).Select(s => Row(t.Title, s.Name, s.Items, Cell(s.People, s.PeopleShown)))).ToList()),
             "breakdowns" => new(name, "Themes by group, with Pearson's chi-square test", ["Theme", "Question", "Answer", "Raised it", "Group size", "Share of the group (%)", "Chi-square", "Degrees of freedom", "p-value"],
                 f.Themes.SelectMany(t => (t.Breakdowns ?? []).SelectMany(b => (b.Cells ?? []).Select(c =>
-                    Row(t.Title, f.AttributeName(b.Attribute), Value(c.Value), Held(c.Count), Held(c.GroupSize), ShareValue(c.Percent), Round(b.ChiSquare, 3), b.DegreesOfFreedom, Round(b.PValue, 4))))).ToList()),
-            "group-views" => new(name, "How each opinion group voted on each theme's contributions", ["Theme", "Opinion group", "Agree", "Disagree", "Pass", "Agree share (%)", "Disagree share (%)"],
+                    Row(t.Title, f.AttributeName(b.Attribute, b.Label), Value(c.Value), Cell(c.Count, c.Shown), Cell(c.GroupSize, c.GroupSizeShown), c.Percent is null ? Held(min, c.Shown) : ShareValue(c.Percent), Round(b.ChiSquare, 3), b.DegreesOfFreedom, Round(b.PValue, 4))))).ToList()),
+            "group-views" => new(name, "How each opinion group voted on each theme's contributions", ["Theme", "Opinion group", "Agree", "Disagree", "Pass", "Agree share (%)", "Disagree share (%)", "Pass share (%)", "Most votes"],
                 f.Themes.SelectMany(t => (t.GroupViews ?? []).Select(g => Row(t.Title, f.GroupName(g.GroupId), g.Agree, g.Disagree, g.Pass,
-                    ShareValue(g.AgreePercent), ShareValue(ReportOutlines.DisagreeShare(g))))).ToList()),
+                    ShareValue(OpinionWords.Shares(g).Agree), ShareValue(OpinionWords.Shares(g).Disagree), ShareValue(OpinionWords.Shares(g).Pass), OpinionWords.Word(OpinionWords.Shares(g).Direction)))).ToList()),
             "quotes" => new(name, "Quotes", ["Theme", "Quote", "Attribution", "Contribution id"],
                 f.Themes.SelectMany(t => (t.Quotes ?? []).Select(q => Row(t.Title, q.Text, Attribution(q.Attribution), q.ContributionId.ToString()))).ToList()),
-            "recommendations" => new(name, "Recommendations", ["Audience", "Title", "Recommendation", "Priority", "People", "Items", "Agree", "Disagree", "Pass", "Agree share (%)", "Themes", "Problems answered", "Progress", "Note"],
-                f.Recommendations.Select(r => Row(Audiences.Name(r.Audience ?? ""), r.Title, r.Text, r.Priority, r.Evidence?.People, r.Evidence?.Items, r.Evidence?.Agree,
+            "recommendations" => new(name, "Recommendations", ["Audience", "Title", "Recommendation", "Priority", "People", "Items", "Agree", "Disagree", "Pass", "Agree share of agree and disagree votes (%)", "Themes", "Problems answered", "Progress", "Note"],
+                f.Recommendations.Select(r => Row(Audiences.Name(r.Audience ?? ""), r.Title, r.Text, r.Priority, r.Evidence is { } e ? Cell(e.People, e.PeopleShown) : null, r.Evidence?.Items, r.Evidence?.Agree,
                     r.Evidence?.Disagree, r.Evidence?.Pass, ShareValue(r.Evidence?.SupportPercent),
                     string.Join("; ", (r.ThemeIds ?? []).Select(id => f.ThemeById.GetValueOrDefault(id)?.Title ?? f.CodeById.GetValueOrDefault(id)?.Name).OfType<string>()),
                     string.Join("; ", f.ProblemsAnswered(r).Select(p => p.Text)),

@@ -46,8 +46,9 @@ public static class ReportOutlines
         if (f.Participation is { } p)
             b.Add(new KeyFigures(
             [
-                new(Number(p.Participants), Words.Noun(p.Participants, "person took part", "people took part")),
-                new(Number(p.Contributors), Words.Noun(p.Contributors, "person wrote something", "people wrote something")),
+                PeopleFigure(p.Registered, p.RegisteredShown, f.MinimumGroupSize, "registered"),
+                PeopleFigure(p.TookPart, p.TookPartShown, f.MinimumGroupSize, "took part"),
+                PeopleFigure(p.Contributors, p.ContributorsShown, f.MinimumGroupSize, "wrote something"),
                 new(Number(p.Contributions), Words.Noun(p.Contributions, "contribution")),
                 new(Number(p.Votes), Words.Noun(p.Votes, "vote")),
                 new(Number(f.Themes.Count), Words.Noun(f.Themes.Count, "theme")),
@@ -58,7 +59,7 @@ public static class ReportOutlines
         {
             b.Add(new Heading(3, "The themes raised most often"));
             b.Add(new ListBlock(f.Themes.Take(5).Select(t => (IReadOnlyList<Span>)
-                [new(t.Title, $"#theme-{t.ThemeId}"), new($": {People(t.People)} ({Share(t.Prevalence)} of contributors)")]).ToList(), Ordered: true));
+                [new(t.Title, $"#theme-{t.ThemeId}"), new($": {ThemePeople(f, t)}")]).ToList(), Ordered: true));
         }
         if (f.Recommendations.Count > 0)
         {
@@ -125,17 +126,21 @@ public static class ReportOutlines
         var b = new List<Block>();
         AddNarrative(b, f, NarrativeSections.Participation);
         if (f.Participation is not { } p) return new("participation", "Who took part", [.. b, new NotAvailable("the participation figures were not part of the analysis")]);
-        b.Add(new Paragraph($"{Words.Count(p.Participants, "person", "people")} registered; {Number(p.Contributors)} of them wrote {Words.Count(p.Contributions, "contribution")} and {Words.Count(p.Votes, "vote")} {(p.Votes == 1 ? "was" : "were")} cast. " +
-                            $"Groups of fewer than {f.MinimumGroupSize} people are not shown, so that no one can be recognised."));
+        var min = f.MinimumGroupSize;
+        b.Add(new Paragraph($"{Capital(People(p.Registered, min, p.RegisteredShown))} registered and {People(p.TookPart, min, p.TookPartShown)} took part: " +
+                            $"{People(p.Contributors, min, p.ContributorsShown)} wrote {Words.Count(p.Contributions, "contribution")}" +
+                            (p.SeedStatements > 0 ? $" (besides {Words.Count(p.SeedStatements, "seed statement")} from the programme team, which are not counted as anyone's)" : "") +
+                            $", and {People(p.Voters, min, p.VotersShown)} cast {Words.Count(p.Votes, "vote")}. " +
+                            $"Groups of fewer than {min} people are not shown, so that no one can be recognised."));
         if ((p.ByAttribute ?? []).Count == 0) b.Add(new NotAvailable("no profile answers were collected"));
         var n = 0;
         foreach (var a in p.ByAttribute ?? [])
         {
-            var name = f.AttributeName(a.Attribute);
+            var name = f.AttributeName(a.Attribute, a.Label);
             b.Add(new Heading(3, name));
             b.Add(new ChartBlock(BarChart.Participation(name, a, f.MinimumGroupSize), $"chart-participation-{n++}"));
             b.Add(new TableBlock($"People by {InSentence(name)}", [name, "People"],
-                (a.Groups ?? []).Select(g => (IReadOnlyList<string>)[Value(g.Value), Count(g.Count, f.MinimumGroupSize)]).ToList(), NumericFrom: 1));
+                (a.Groups ?? []).Select(g => (IReadOnlyList<string>)[Value(g.Value), Count(g.Count, f.MinimumGroupSize, g.Shown)]).ToList(), NumericFrom: 1));
         }
         return new("participation", "Who took part", b);
     }
@@ -147,14 +152,14 @@ public static class ReportOutlines
         if (f.Themes.Count == 0) return new("themes", "What we heard", [.. b, new NotAvailable("the analysis found no themes")]);
         b.Add(new ChartBlock(BarChart.Prevalence(f.Themes), "chart-prevalence"));
         b.Add(new TableBlock("Themes by how many people raised them", ["Theme", "People", "Share of contributors", "Items"],
-            f.Themes.Select(t => (IReadOnlyList<string>)[t.Title, Number(t.People), Share(t.Prevalence), Number(t.Items)]).ToList(), NumericFrom: 1));
+            f.Themes.Select(t => (IReadOnlyList<string>)[t.Title, Count(t.People, f.MinimumGroupSize, t.PeopleShown), Prevalence(t), Number(t.Items)]).ToList(), NumericFrom: 1));
         var chart = 0;
         foreach (var t in f.Themes)
         {
             var g = new List<Block> { new Heading(3, t.Title, $"theme-{t.ThemeId}") };
             if (!string.IsNullOrWhiteSpace(t.Description)) g.Add(new Paragraph(t.Description));
             AddNarrative(g, f, NarrativeSections.ForTheme(t.ThemeId));
-            g.Add(new Paragraph($"Raised by {People(t.People)} ({Share(t.Prevalence)} of contributors) in {Words.Count(t.Items, "contribution")}: " +
+            g.Add(new Paragraph($"Raised by {ThemePeople(f, t)} in {Words.Count(t.Items, "contribution")}: " +
                                 $"{Number(t.Issues)} describing issues and {Number(t.Solutions)} proposing solutions.", Tone.Meta));
             if (t.Sentiment is { } s)
                 g.Add(new Paragraph($"Tone: {Number(s.Positive)} positive, {Number(s.Neutral)} neutral and {Number(s.Negative)} negative contributions.", Tone.Meta));
@@ -162,24 +167,25 @@ public static class ReportOutlines
             if (questions.Count > 0) g.Add(new Paragraph($"Heard in answer to: {string.Join("; ", questions)}.", Tone.Meta));
             if ((t.Subthemes ?? []).Count > 0)
                 g.Add(new TableBlock($"{t.Title}: subthemes", ["Subtheme", "People", "Items"],
-                    t.Subthemes!.Select(x => (IReadOnlyList<string>)[x.Name, Number(x.People), Number(x.Items)]).ToList(), NumericFrom: 1));
+                    t.Subthemes!.Select(x => (IReadOnlyList<string>)[x.Name, Count(x.People, f.MinimumGroupSize, x.PeopleShown), Number(x.Items)]).ToList(), NumericFrom: 1));
             var (shown, quiet) = Breakdowns.Split(t);
             foreach (var br in shown)
             {
-                var name = f.AttributeName(br.Attribute);
+                var name = f.AttributeName(br.Attribute, br.Label);
                 g.Add(new Heading(4, name));
                 g.Add(new ChartBlock(BarChart.Breakdown(t.Title, name, br, f.MinimumGroupSize), $"chart-theme-{chart++}"));
                 g.Add(new TableBlock($"{t.Title} by {InSentence(name)}", [name, "Raised it", "Group size", "Share of the group"],
-                    (br.Cells ?? []).Select(c => (IReadOnlyList<string>)[Value(c.Value), Count(c.Count, f.MinimumGroupSize), Count(c.GroupSize, f.MinimumGroupSize), Share(c.Percent)]).ToList(), NumericFrom: 1));
+                    (br.Cells ?? []).Select(c => (IReadOnlyList<string>)[Value(c.Value), Count(c.Count, f.MinimumGroupSize, c.Shown), Count(c.GroupSize, f.MinimumGroupSize, c.GroupSizeShown),
+                        c.Percent is { } x ? Share(x) : Held(f.MinimumGroupSize, c.Shown).Text]).ToList(), NumericFrom: 1));
                 g.Add(new Paragraph(br.ChiSquare is { } chi
                     ? $"Pearson's chi-square = {Decimal(chi, "0.00")} with {Words.Count(br.DegreesOfFreedom, "degree")} of freedom, p {PValue(br.PValue)}: {(br.PValue < Breakdowns.Significance ? "the groups differ more than chance would explain" : "no clear difference between the groups")}."
                     : "Too few people in the groups that can be shown to test for a difference.", Tone.Meta));
             }
-            if (quiet.Count > 0) g.Add(new Paragraph(Breakdowns.QuietSentence(quiet.Select(q => InSentence(f.AttributeName(q.Attribute))).ToList()), Tone.Meta));
+            if (quiet.Count > 0) g.Add(new Paragraph(Breakdowns.QuietSentence(quiet.Select(q => InSentence(f.AttributeName(q.Attribute, q.Label))).ToList()), Tone.Meta));
             if ((t.GroupViews ?? []).Count > 0)
-                g.Add(new TableBlock($"{t.Title}: how the opinion groups voted on its contributions", ["Opinion group", "Agree", "Disagree", "Pass", "Agree share", "Disagree share"],
-                    t.GroupViews!.Select(v => (IReadOnlyList<string>)[f.GroupName(v.GroupId), Number(v.Agree), Number(v.Disagree), Number(v.Pass),
-                        Share(v.AgreePercent, "no votes"), Share(DisagreeShare(v), "no votes")]).ToList(), NumericFrom: 1));
+                g.Add(new TableBlock($"{t.Title}: how the opinion groups voted on its contributions", ["Opinion group", "Agree", "Disagree", "Pass", "Agree share", "Disagree share", "Pass share", "Most votes"],
+                    t.GroupViews!.Select(v => OpinionWords.Shares(v) is var s ? (IReadOnlyList<string>)[f.GroupName(v.GroupId), Number(v.Agree), Number(v.Disagree), Number(v.Pass),
+                        Share(s.Agree, "no votes"), Share(s.Disagree, "no votes"), Share(s.Pass, "no votes"), OpinionWords.Word(s.Direction)] : []).ToList(), NumericFrom: 1));
             if ((t.Quotes ?? []).Count > 0)
             {
                 g.Add(new Heading(4, "In their words"));
@@ -190,31 +196,44 @@ public static class ReportOutlines
         return new("themes", "What we heard", b);
     }
 
-    /// <summary>Of the group's agree and disagree votes, the share that disagree: the other side of <see cref="GroupView.AgreePercent"/>.</summary>
-    public static double? DisagreeShare(GroupView v) => v.Agree + v.Disagree > 0 ? Math.Round(100.0 * v.Disagree / (v.Agree + v.Disagree), 1) : null;
+    /// <summary>"11 people (55% of contributors)", or the analysis's words where either figure was held back.</summary>
+    private static string ThemePeople(ReportFacts f, FindingTheme t) =>
+        People(t.People, f.MinimumGroupSize, t.PeopleShown) + (t.People is null ? "" : t.Prevalence is { } p ? $" ({Share(p)} of contributors)" : "");
+
+    private static string Prevalence(FindingTheme t) => t.Prevalence is { } p ? Share(p) : !string.IsNullOrWhiteSpace(t.PrevalenceShown) ? t.PrevalenceShown : "not shown";
+
+    /// <summary>A count of people in the key figures: "120" "people took part", or "fewer than 10" "people took part".</summary>
+    private static KeyFigure PeopleFigure(int? n, string shown, int minimum, string what) =>
+        new(Count(n, minimum, shown), $"{Words.Noun(n ?? 2, "person", "people")} {what}");
 
     private static OutlineSection OpinionGroups(ReportFacts f)
     {
         var b = new List<Block>();
         if (f.Analysis.OpinionGroups is not { } o || (o.Groups ?? []).Count == 0)
             return new("opinion-groups", "Opinion groups", [new NotAvailable("there were not enough votes to find opinion groups")]);
-        b.Add(new Paragraph($"From the votes of {People(o.Participants)}, {Words.Count(o.Groups!.Count, "group")} of people who tended to vote alike {(o.Groups.Count == 1 ? "was" : "were")} found."));
+        var min = f.MinimumGroupSize;
+        b.Add(new Paragraph($"From the votes of {People(o.Participants, min, o.ParticipantsShown)}, {Words.Count(o.Groups!.Count, "group")} of people who tended to vote alike {(o.Groups.Count == 1 ? "was" : "were")} found. " +
+                            "Each figure says which way the votes point: agree, disagree or pass."));
         foreach (var g in o.Groups)
         {
             var name = f.GroupName(g.GroupId);
-            b.Add(new Heading(3, $"{name}: {People(g.Participants)}"));
+            b.Add(new Heading(3, $"{name}: {People(g.Participants, min, g.ParticipantsShown)}"));
+            if (!g.Published)
+            {
+                b.Add(new Paragraph($"This group is too small to describe: how it voted and who is in it are not shown, so that no one in it can be recognised."));
+                continue;
+            }
             if ((g.Representative ?? []).Count > 0)
-                b.Add(new TableBlock($"What sets {name} apart", ["Statement", $"How {name} voted", "Votes in the group"],
-                    g.Representative!.Select(s => (IReadOnlyList<string>)[s.Text, OpinionWords.Leaning(s, "this group"), Number(s.Votes)]).ToList(), NumericFrom: 2));
+                b.Add(new TableBlock($"What sets {name} apart", ["Statement", $"How {name} voted", "Agree share", "Disagree share", "Votes in the group"],
+                    g.Representative!.Select(s => (IReadOnlyList<string>)[s.Text, OpinionWords.Reading(s, name), OpinionWords.AgreeShare(s), OpinionWords.DisagreeShare(s), Number(s.Votes)]).ToList(), NumericFrom: 2));
         }
-        b.Add(new Heading(3, "What every group agrees on"));
-        b.Add((o.Consensus ?? []).Count == 0 ? new Paragraph("No statement has the agreement of every group.")
-            : new TableBlock("What every group agrees on", ["Statement", "How the groups voted", "Votes"],
-                o.Consensus!.Select(s => (IReadOnlyList<string>)[s.Text, OpinionWords.Consensus(s, f), Number(s.Votes)]).ToList(), NumericFrom: 2));
-        b.Add(new Heading(3, "What divides the groups"));
-        b.Add((o.Divisive ?? []).Count == 0 ? new Paragraph("No statement divides the groups.")
-            : new TableBlock("What divides the groups", ["Statement", "How the groups voted", "Votes"],
-                o.Divisive!.Select(s => (IReadOnlyList<string>)[s.Text, OpinionWords.Divisive(s, f), Number(s.Votes)]).ToList(), NumericFrom: 2));
+        foreach (var (title, none, statements) in new[] { ("What every group agrees on", "No statement has the agreement of every group.", o.Consensus), ("What divides the groups", "No statement divides the groups.", o.Divisive) })
+        {
+            b.Add(new Heading(3, title));
+            b.Add((statements ?? []).Count == 0 ? new Paragraph(none)
+                : new TableBlock(title, ["Statement", "How everyone voted", "Agree share", "Disagree share", "How each group voted", "Votes"],
+                    statements!.Select(s => (IReadOnlyList<string>)[s.Text, OpinionWords.Reading(s, "everyone who voted on it"), OpinionWords.AgreeShare(s), OpinionWords.DisagreeShare(s), OpinionWords.ByGroup(s), Number(s.Votes)]).ToList(), NumericFrom: 2));
+        }
         return new("opinion-groups", "Opinion groups", b);
     }
 
@@ -231,9 +250,9 @@ public static class ReportOutlines
                 var g = new List<Block> { new Heading(4, r.Title), new Paragraph(r.Text) };
                 if (!string.IsNullOrWhiteSpace(r.Priority)) g.Add(new Paragraph($"Priority: {r.Priority}", Tone.Meta));
                 if (r.Evidence is { } e)
-                    g.Add(new Paragraph($"Evidence: raised by {People(e.People)} in {Words.Count(e.Items, "contribution")}; {Number(e.Agree)} agree and {Number(e.Disagree)} disagree {Words.Noun(e.Disagree, "vote")} on them" +
-                                        (e.SupportPercent is { } s ? $" ({Share(s)} of them agree)" : "") +
-                                        ((e.GroupsAgreeing ?? []).Count > 0 ? $"; most votes agree in {string.Join(", ", e.GroupsAgreeing!.Select(f.GroupName))}." : ".")));
+                    g.Add(new Paragraph($"Evidence: raised by {People(e.People, f.MinimumGroupSize, e.PeopleShown)} in {Words.Count(e.Items, "contribution")}; {Number(e.Agree)} agree, {Number(e.Disagree)} disagree and {Number(e.Pass)} pass {Words.Noun(e.Agree + e.Disagree + e.Pass, "vote")} on them" +
+                                        (e.SupportPercent is { } s ? $" ({Share(s)} of the agree and disagree votes agree)" : "") +
+                                        ((e.GroupsAgreeing ?? []).Count > 0 ? $"; more votes agree than disagree in {string.Join(", ", e.GroupsAgreeing!.Select(f.GroupName))}." : ".")));
                 else g.Add(new NotAvailable("no evidence figures were computed for this recommendation"));
                 var themes = (r.ThemeIds ?? []).Select(id => f.ThemeById.GetValueOrDefault(id)).OfType<FindingTheme>().ToList();
                 if (themes.Count > 0)

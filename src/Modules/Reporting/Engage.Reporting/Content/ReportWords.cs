@@ -3,10 +3,14 @@ using Engage.Platform.Wording;
 
 namespace Engage.Reporting.Content;
 
-/// <summary>A figure held back because it describes fewer people than the minimum group: written "fewer than 10" in every format.</summary>
-public sealed record Suppressed(int Minimum)
+/// <summary>
+/// A figure the analysis held back under the small-group rule (docs/disclosure-control.md), with the words it
+/// carries for it: "fewer than 10", or "not shown" where it was hidden so a smaller one cannot be worked out.
+/// Written the same in every format, never as a number.
+/// </summary>
+public sealed record Suppressed(string Text)
 {
-    public override string ToString() => $"fewer than {Minimum}";
+    public override string ToString() => Text;
 }
 
 /// <summary>
@@ -20,8 +24,21 @@ public static class ReportWords
 
     public static string Number(long n) => n.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 
-    /// <summary>A count, or "fewer than N" where it was held back.</summary>
-    public static string Count(int? n, int minimum) => n is { } v ? Number(v) : new Suppressed(minimum).ToString();
+    /// <summary>A count, or the analysis's words for it where it was held back ("fewer than 10", "not shown").</summary>
+    public static string Count(int? n, int minimum, string? shown = null) => n is { } v ? Number(v) : Held(minimum, shown).Text;
+
+    /// <summary>"12 people", or the analysis's words where the count was held back ("fewer than 10 people").</summary>
+    public static string People(int? n, int minimum, string? shown) =>
+        n is { } v ? People(v) : !string.IsNullOrWhiteSpace(shown) ? shown : $"fewer than {minimum} people";
+
+    /// <summary>What a held-back figure reads: the analysis's words without a trailing noun, else "fewer than N".</summary>
+    public static Suppressed Held(int minimum, string? shown)
+    {
+        var text = string.IsNullOrWhiteSpace(shown) ? $"fewer than {minimum}" : shown.Trim();
+        foreach (var noun in new[] { " people", " person" })
+            if (text.EndsWith(noun)) text = text[..^noun.Length];
+        return new Suppressed(text);
+    }
 
     /// <summary>A percentage (0 to 100) as the report writes it: "45%", "4.5%", "less than 1%".</summary>
     public static string Share(double percent) => double.IsFinite(percent) ? Words.Percent(percent / 100) : "not measured";
