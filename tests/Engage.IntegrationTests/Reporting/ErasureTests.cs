@@ -23,7 +23,7 @@ public class when_a_quoted_participant_deletes_their_data(EngageHost engage) : R
         await Host.ExecuteAndWaitAsync(async () => Assert.Equal(HttpStatusCode.Accepted, (await programme.PostAsync($"/api/reports/{reportId}/publish", null)).StatusCode));
         Assert.Contains(removed.Text, await Html());
 
-        await Host.InvokeMessageAndWaitAsync(new ParticipantLeft(Guid.NewGuid(), workshop, [removed.ContributionId], DateTimeOffset.UtcNow, [kept.ContributionId]));
+        await Host.SendMessageAndWaitAsync(new ParticipantLeft(Guid.NewGuid(), workshop, [removed.ContributionId], DateTimeOffset.UtcNow, [kept.ContributionId]));
 
         var anyone = Engage.Client();
         foreach (var html in new[] { await Html(), await Text(await anyone.GetAsync($"/api/reports/{reportId}/versions/1/report.html")) })
@@ -57,7 +57,7 @@ public class when_a_quoted_participant_deletes_their_data(EngageHost engage) : R
         var workshop = Guid.NewGuid();
         await DraftReport(SampleAnalysis.Create(workshop));
         var removed = analysis.Themes[0].Quotes[0];
-        await Host.InvokeMessageAndWaitAsync(new ParticipantLeft(Guid.NewGuid(), workshop, [removed.ContributionId], DateTimeOffset.UtcNow));
+        await Host.SendMessageAndWaitAsync(new ParticipantLeft(Guid.NewGuid(), workshop, [removed.ContributionId], DateTimeOffset.UtcNow));
 
         // A later publication of the same corpus, computed before the departure reached Analysis.
         var late = analysis with { AnalysisId = Guid.NewGuid(), Title = "A later analysis" };
