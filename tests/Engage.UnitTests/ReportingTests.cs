@@ -85,9 +85,9 @@ public class when_a_theme_is_broken_down_by_group
         Assert.Equal([differs], shown);
         Assert.Equal([same, untested], quiet);
 
-        var svg = SvgChart.Render(BarChart.Breakdown("Supervision", differs, 10), "c");
+        var svg = SvgChart.Render(BarChart.Breakdown("Supervision", "Profession", differs, 10), "c");
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(svg, "<rect"));
-        Assert.Contains("group under 10", svg);
-        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], PngChart.Render(BarChart.Breakdown("Supervision", differs, 10))[..4]);
+        Assert.Contains("fewer than 10", svg);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], PngChart.Render(BarChart.Breakdown("Supervision", "Profession", differs, 10))[..4]);
     }
 }
