@@ -64,6 +64,10 @@ public static class PlatformModule
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new MartenXmlRepository(sp.GetRequiredService<IDocumentStore>())));
 
         services.Configure<SiteOptions>(builder.Configuration.GetSection("Site"));
+        // The administrator's own doors, beside those each module offers.
+        services.AddSingleton(new NavigationItem("Accounts", "/admin/accounts", 60, Roles.Admin));
+        services.AddSingleton(new NavigationItem("Mail", "/admin/mail", 62, Roles.Admin));
+        services.AddSingleton(new NavigationItem("Jobs", "/admin/jobs", 64, Roles.Admin));
         services.AddHostedService<SeedAdminAccount>();
         services.AddEngageJobs(database);
         services.AddTransient<MessageJob>();

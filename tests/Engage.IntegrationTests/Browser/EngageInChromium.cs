@@ -66,7 +66,7 @@ public sealed class EngageInChromium : IAsyncLifetime
         return email;
     }
 
-    private async Task<string> Token(string email, string password)
+    public async Task<string> Token(string email, string password)
     {
         using var anonymous = Host.Client();
         return (await (await anonymous.PostAsJsonAsync("/api/auth/token", new { email, password })).Read<JsonElement>()).GetProperty("accessToken").GetString()!;

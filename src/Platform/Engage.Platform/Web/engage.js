@@ -1,5 +1,10 @@
-// Engage's own script: small behaviours that would otherwise need inline script or eval, which the
+// Engage's own script (an ES module): starts the NHS.UK design system's components, whose bundle only
+// exports them, and adds small behaviours that would otherwise need inline script or eval, which the
 // content security policy forbids. Every page works without it.
+import { initAll } from '/assets/nhsuk/nhsuk-frontend.min.js';
+
+initAll();
+
 (function () {
   // data-pause-while-checked: an htmx-refreshed region stops refreshing while a box inside it is ticked,
   // so a selection being made is never swapped away (instead of an eval'd hx-trigger filter).
