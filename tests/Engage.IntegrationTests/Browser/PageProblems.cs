@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Engage.IntegrationTests.BrowserJourneys;
@@ -35,7 +36,8 @@ public static class PageProblems
         return taken;
     }
 
+    // Playwright gives the location as "url:line:column".
     private static bool IsTheDocument(IPage page, string location) =>
-        Uri.TryCreate(location, UriKind.Absolute, out var at) && Uri.TryCreate(page.Url, UriKind.Absolute, out var url)
+        Uri.TryCreate(Regex.Replace(location, @":\d+:\d+$", ""), UriKind.Absolute, out var at) && Uri.TryCreate(page.Url, UriKind.Absolute, out var url)
         && at.GetLeftPart(UriPartial.Path) == url.GetLeftPart(UriPartial.Path);
 }

@@ -134,7 +134,7 @@ public sealed class when_people_find_their_way_round_the_portal(EngageInChromium
             // The API says the same plain words, and names the field.
             var flagged = await other.PostAsJsonAsync($"/api/contributions/{contribution}/flags", new { reason = "  " });
             Assert.Equal(HttpStatusCode.BadRequest, flagged.StatusCode);
-            var problem = await flagged.Read<JsonElement>();
+            var problem = JsonDocument.Parse(await flagged.Content.ReadAsStringAsync()).RootElement;
             Assert.Equal("Enter a reason for reporting this post", problem.GetProperty("detail").GetString());
             Assert.Equal("Enter a reason for reporting this post", problem.GetProperty("errors").GetProperty("reason")[0].GetString());
         }

@@ -24,10 +24,10 @@ public static class ReopenWorkshopHandler
     public static (IMartenOp, WorkshopReopened) Handle(ReopenWorkshop command, [Entity(Required = false)] Workshop? workshop, DateTimeOffset now)
     {
         var closed = OpenWorkshopHandler.Found(workshop, WorkshopStatus.Closed, "closed");
-        RuleBroken.Unless(closed.AnalysisPublishedAt is null,
-            $"An analysis of this workshop was published on {Platform.Wording.Words.Date(closed.AnalysisPublishedAt!.Value)}: its record is now evidence, so it stays closed.", 409);
-        RuleBroken.Unless(closed.ClosesAt is null || closed.ClosesAt > now,
-            $"Its closing date, {Platform.Wording.Words.Date(closed.ClosesAt!.Value)}, has passed: only a workshop closed before its date can be reopened.", 409);
+        if (closed.AnalysisPublishedAt is { } published)
+            throw new RuleBroken(409, $"An analysis of this workshop was published on {Platform.Wording.Words.Date(published)}: its record is now evidence, so it stays closed.");
+        if (closed.ClosesAt is { } closes && closes <= now)
+            throw new RuleBroken(409, $"Its closing date, {Platform.Wording.Words.Date(closes)}, has passed: only a workshop closed before its date can be reopened.");
         closed.Status = WorkshopStatus.Open;
         closed.ClosedAt = null;
         return (MartenOps.Store(closed), new WorkshopReopened(closed.Id, now, closed.ClosesAt));
