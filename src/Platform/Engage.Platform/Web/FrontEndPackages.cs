@@ -38,7 +38,12 @@ public static class FrontEndPackages
                 await Serve(context, styles.Text, "text/css; charset=utf-8");
             else if (context.Request.Path == EngageScript)
                 await Serve(context, script, "text/javascript; charset=utf-8");
-            else await next(context);
+            else
+            {
+                // Browsers ask for /favicon.ico on documents without an icon link (a report's web page).
+                if (context.Request.Path == "/favicon.ico") context.Request.Path = "/assets/nhsuk/assets/images/favicon.ico";
+                await next(context);
+            }
         });
         if (app.Configuration["Web:FontFolder"] is { Length: > 0 } fonts && Directory.Exists(fonts))
             app.UseStaticFiles(new StaticFileOptions { RequestPath = "/assets/fonts", FileProvider = new PhysicalFileProvider(Path.GetFullPath(fonts)) });
