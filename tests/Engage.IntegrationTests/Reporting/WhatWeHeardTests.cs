@@ -47,6 +47,36 @@ public class when_a_report_is_published_for_a_workshop(EngageHost engage) : Repo
     }
 
     [Fact]
+    public async Task each_published_version_mails_each_participant_who_opted_in_once_even_when_the_message_comes_again()
+    {
+        await OpenWorkshop();
+        await Join("ada@example.org", updates: true);
+        await Join("ben@example.org", updates: true);
+        await Join("cai@example.org", updates: false);
+        await DraftReport(SampleAnalysis.Create(workshopId));
+        ReportPublished first = null!;
+        var published = await Host.ExecuteAndWaitAsync(async () =>
+            Assert.Equal(HttpStatusCode.Accepted, (await programme.PostAsync($"/api/reports/{reportId}/publish", null)).StatusCode));
+        first = published.Executed.SingleMessage<ReportPublished>();
+
+        string[] Heard() => Mails().Where(m => m.Subject.StartsWith("What we heard")).Select(m => m.To.Mailboxes.Single().Address).Order().ToArray();
+        Assert.Equal(["ada@example.org", "ben@example.org"], Heard());
+
+        // The outbox delivers at least once: the same announcement again must not mail anyone twice.
+        await Host.InvokeMessageAndWaitAsync(first);
+        Assert.Equal(["ada@example.org", "ben@example.org"], Heard());
+
+        // A new version is news: one more mail each, saying which version.
+        Assert.Equal(HttpStatusCode.NoContent, (await programme.PutAsJsonAsync($"/api/reports/{reportId}/narrative/summary", new { text = "Revised after the regulators' reply." })).StatusCode);
+        var second = await Host.ExecuteAndWaitAsync(async () =>
+            Assert.Equal(HttpStatusCode.Accepted, (await programme.PostAsync($"/api/reports/{reportId}/publish", null)).StatusCode));
+        Assert.Equal(2, second.Executed.SingleMessage<ReportPublished>().Version);
+        Assert.Equal(["ada@example.org", "ada@example.org", "ben@example.org", "ben@example.org"], Heard());
+        Assert.Equal(2, Mails().Count(m => m.Subject.StartsWith("What we heard") && m.TextBody.Contains("(version 2)")));
+        Assert.DoesNotContain("cai@example.org", Heard());
+    }
+
+    [Fact]
     public async Task staff_record_what_was_done_and_participants_see_you_said_we_recommended_we_did()
     {
         await OpenWorkshop();
