@@ -69,6 +69,7 @@ cat <<MSG
   Admin sign-in:        $ENGAGE_ADMIN_EMAIL / $ENGAGE_ADMIN_PASSWORD
   Mail (no SMTP set):   $url/admin/mail
   Jobs dashboard:       $url/admin/jobs
+$( [ $demo = 1 ] && [ -f "$root/.data/demo-team-password" ] && echo "  Demo team accounts:   $root/.data/demo-team-password" )
 
 Press Ctrl+C to stop.
 MSG

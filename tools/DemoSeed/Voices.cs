@@ -263,10 +263,17 @@ static class Voices
     public static readonly string[] Experiences =
     [
         "I work {setting} and see this every week.", "This is based on six years {setting}.", "I trained {setting} and now supervise others there.",
-        "I am a {profession} working {setting}.", "I have managed a team of ACPs {setting} for four years.", "We have eleven ACPs {setting} and the pattern is the same.",
+        "I am {a profession} working {setting}.", "I have managed a team of ACPs {setting} for four years.", "We have eleven ACPs {setting} and the pattern is the same.",
         "I qualified last year {setting}.", "I teach on an advanced practice programme and hear this from most students.",
-        "I sit on our trust's advanced practice forum.", "I lead a small team {setting}.", "I moved into advanced practice after fifteen years as a {profession}.",
+        "I sit on our trust's advanced practice forum.", "I lead a small team {setting}.", "I moved into advanced practice after fifteen years as {a profession}.",
         "", "", "", "", ""
+    ];
+
+    /// <summary>What patients and members of the public say of themselves: never a workplace.</summary>
+    public static readonly string[] PublicExperiences =
+    [
+        "I was treated by an ACP last winter and only found out afterwards.", "My father sees an advanced practitioner at his GP surgery.",
+        "I sit on a patient panel at our local hospital.", "As a carer I meet a lot of different clinicians.", "", "", ""
     ];
 
     public static readonly string[] Closers =
@@ -361,10 +368,14 @@ static class Voices
     public static string Compose(Strand strand, string profession, Random random)
     {
         var opener = Pick(Openers, random);
+        if (profession is "Patient or member of the public" or "Manager" && opener.StartsWith("Speaking as a trainee")) opener = "";
         var point = Pick(strand.Points, random);
         var sentence = opener.Length == 0 ? Capitalise(point) : opener + point;
         sentence += random.Next(3) == 0 ? ", because " + Pick(strand.Reasons, random) + "." : ". " + Capitalise(Pick(strand.Reasons, random)) + ".";
-        var experience = Pick(Experiences, random).Replace("{setting}", Pick(Settings, random)).Replace("{profession}", Lower(profession));
+        var experience = profession == "Patient or member of the public" ? Pick(PublicExperiences, random)
+            : Pick(CampOf(profession) == Camp.Practitioners ? Experiences
+                : Experiences.Where(e => !e.Contains("qualified") && !e.Contains("moved into") && !e.Contains("trained")).ToArray(), random)
+                .Replace("{setting}", Pick(Settings, random)).Replace("{a profession}", Article(profession));
         var closer = Pick(Closers, random);
         return string.Join(" ", new[] { sentence, experience, closer }.Where(s => s.Length > 0));
     }
@@ -378,5 +389,9 @@ static class Voices
 
     private static string Pick(string[] items, Random random) => items[random.Next(items.Length)];
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
-    private static string Lower(string profession) => profession == "Patient or member of the public" ? "patient" : profession.ToLowerInvariant();
+    private static string Article(string profession)
+    {
+        var lower = profession == "Other allied health professional" ? "allied health professional" : profession.ToLowerInvariant();
+        return ("aeiou".Contains(lower[0]) ? "an " : "a ") + lower;
+    }
 }
