@@ -143,7 +143,8 @@ while (replies.Count < 120)
     var parent = posts[random.Next(posts.Count)];
     var who = people[random.Next(people.Count)];
     if (who == parent.Author) continue;
-    replies.Add((who, parent, Reply(parent.Strand, random.NextDouble() < AgreeChance(who.Camp, parent.Strand.Stance), random)));
+    var reply = Reply(parent.Strand, random.NextDouble() < AgreeChance(who.Camp, parent.Strand.Stance), random);
+    if (texts.Add(reply)) replies.Add((who, parent, reply));
 }
 var replyPosts = new List<Post>();
 await Client.ForEach(replies, 12, async reply =>

@@ -383,11 +383,15 @@ static class Voices
     public static string Reply(Strand strand, bool agrees, Random random)
     {
         var opener = agrees ? Pick(ReplyOpeners[..6], random) : Pick(["I see it differently: ", "Not in my area: ", "I half agree. ", "I am not sure. "], random);
-        var reason = agrees ? Pick(strand.Reasons, random) : Pick(Strands.Where(s => s.Theme == strand.Theme && s.Stance != strand.Stance).SelectMany(s => s.Reasons).ToArray(), random);
-        return opener.EndsWith(' ') && !opener.EndsWith(": ") && !opener.EndsWith(". ") ? opener + reason + "." : opener + Capitalise(reason) + ".";
+        var others = Strands.Where(s => s.Theme == strand.Theme && (agrees ? s.Stance == strand.Stance : s.Stance != strand.Stance)).ToArray();
+        var reason = agrees ? Pick(strand.Reasons, random) : Pick(others.SelectMany(s => s.Reasons).ToArray(), random);
+        var text = opener.EndsWith(' ') && !opener.EndsWith(": ") && !opener.EndsWith(". ") ? opener + reason + "." : opener + Capitalise(reason) + ".";
+        // Half the replies go on to say what the writer would do instead, or as well.
+        if (random.Next(2) == 0 && others.Length > 0) text += " " + Pick(["What would help is this: ", "I would rather see this: ", "Better still, "], random) + Pick(Pick(others, random).Points, random) + ".";
+        return text;
     }
 
-    private static string Pick(string[] items, Random random) => items[random.Next(items.Length)];
+    private static T Pick<T>(T[] items, Random random) => items[random.Next(items.Length)];
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
     private static string Article(string profession)
     {

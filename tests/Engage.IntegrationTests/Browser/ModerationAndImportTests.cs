@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Engage.IntegrationTests.Support;
 using Engage.IntegrationTests.Survival;
 using Engage.Platform;
 using Microsoft.Playwright;
