@@ -65,6 +65,7 @@ public partial class ImportModel(IMessageBus bus) : PageModel
     {
         var files = new Dictionary<string, List<string>> { ["comments"] = Lines(comments), ["votes"] = Lines(votes) };
         var removed = new Dictionary<string, HashSet<int>> { ["comments"] = [], ["votes"] = [] };
+        var setAside = new HashSet<string>();
         while (true)
         {
             try
@@ -83,11 +84,22 @@ public partial class ImportModel(IMessageBus bus) : PageModel
                 var file = at.Groups[1].Value;
                 // Lines are counted in what was read; map back to the line number of the uploaded file.
                 var line = Original(int.Parse(at.Groups[2].Value), removed[file]);
-                Problems.Add(new(file, line, at.Groups[3].Value));
+                // A vote on a comment set aside for its own problem is not a second problem.
+                var knockOn = file == "votes" && Unknown().Match(at.Groups[3].Value) is { Success: true } unknown && setAside.Contains(unknown.Groups[1].Value);
+                if (!knockOn) Problems.Add(new(file, line, at.Groups[3].Value));
+                if (file == "comments" && CommentId(files["comments"], line) is { } id) setAside.Add(id);
                 // Line 1 is the header: without it nothing after can be read.
                 if (line == 1 || Problems.Count >= MostProblems || !removed[file].Add(line)) return null;
             }
         }
+    }
+
+    /// <summary>The comment-id on a line of comments.csv, when the line is simple enough to read without the CSV reader.</summary>
+    private static string? CommentId(List<string> lines, int line)
+    {
+        var column = Array.IndexOf(lines[0].Trim().Split(','), "comment-id");
+        var fields = line <= lines.Count ? lines[line - 1].Split(',') : [];
+        return column >= 0 && column < fields.Length && !lines[line - 1][..Math.Min(lines[line - 1].Length, 200)].Contains('"') ? fields[column].Trim() : null;
     }
 
     private static string FileOf(string message) => message.StartsWith("votes.csv") ? "votes" : message.StartsWith("comments.csv") ? "comments" : "";
@@ -119,4 +131,7 @@ public partial class ImportModel(IMessageBus bus) : PageModel
 
     [GeneratedRegex(@"^(comments|votes)\.csv line (\d+): (.*)$", RegexOptions.Singleline)]
     private static partial Regex Located();
+
+    [GeneratedRegex(@"^comment-id (\w+) is not in comments\.csv\.$")]
+    private static partial Regex Unknown();
 }
