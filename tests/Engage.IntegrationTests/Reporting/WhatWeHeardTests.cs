@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Engage.IntegrationTests.Support;
 using global::Engage.Reporting.Contracts;
 using Wolverine.Tracking;
@@ -74,6 +75,25 @@ public class when_a_report_is_published_for_a_workshop(EngageHost engage) : Repo
         Assert.Equal(["ada@example.org", "ada@example.org", "ben@example.org", "ben@example.org"], Heard());
         Assert.Equal(2, Mails().Count(m => m.Subject.StartsWith("What we heard") && m.TextBody.Contains("(version 2)")));
         Assert.DoesNotContain("cai@example.org", Heard());
+    }
+
+    [Fact]
+    public async Task a_participant_who_did_not_tick_the_box_when_joining_can_ask_to_hear_back_later_and_is_mailed()
+    {
+        await OpenWorkshop();
+        var dee = await Join("dee@example.org", updates: false);
+        var eli = await Join("eli@example.org", updates: true);
+        Assert.Equal(HttpStatusCode.NoContent, (await dee.PutAsJsonAsync($"/api/workshops/{workshopId}/me/email-updates", new { emailUpdates = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await eli.PutAsJsonAsync($"/api/workshops/{workshopId}/me/email-updates", new { emailUpdates = false })).StatusCode);
+        Assert.True((await (await dee.GetAsync($"/api/workshops/{workshopId}/me")).Read<JsonElement>()).GetProperty("emailUpdates").GetBoolean());
+        // Someone who has not joined has nothing to change.
+        var stranger = await Join("fay@example.org");
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PutAsJsonAsync($"/api/workshops/{Guid.NewGuid()}/me/email-updates", new { emailUpdates = true })).StatusCode);
+        await DraftReport(SampleAnalysis.Create(workshopId));
+
+        await Publish();
+
+        Assert.Equal(["dee@example.org"], Mails().Where(m => m.Subject.StartsWith("What we heard")).Select(m => m.To.Mailboxes.Single().Address).ToArray());
     }
 
     [Fact]
