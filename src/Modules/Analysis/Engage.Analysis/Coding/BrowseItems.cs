@@ -12,7 +12,7 @@ using Wolverine.Marten;
 namespace Engage.Analysis.Coding;
 
 public record ItemFilter(Guid? ThemeId = null, Guid? CodeId = null, bool Uncoded = false, string? Q = null, string? Attribute = null,
-    string? Value = null, bool Starred = false, Guid? ItemId = null, bool UncodedByMe = false);
+    string? Value = null, bool Starred = false, Guid? ItemId = null, bool UncodedByMe = false, Guid? SampleId = null);
 
 public record CodingView(Guid Id, Guid CodeId, string Code, string Colour, Guid CoderId, string Coder, int CodebookVersion, int? Start, int? End,
     string? Passage, string Source, DateTimeOffset At);
@@ -75,6 +75,12 @@ public static class BrowseItemsEndpoint
         var query = session.ItemsOf(corpusId);
         if (filter.ItemId is { } only) query = query.Where(i => i.Id == only);
         if (filter.ThemeId is { } theme) query = query.Where(i => i.ThemeId == theme);
+        if (filter.SampleId is { } sampleId)
+        {
+            var sample = await session.LoadAsync<CodingSample>(sampleId);
+            var inSample = sample is not null && sample.CorpusId == corpusId ? sample.ItemIds.ToArray() : [];
+            query = query.Where(i => inSample.Contains(i.Id));
+        }
         if (!string.IsNullOrWhiteSpace(filter.Q)) query = query.Where(i => i.Text.Contains(filter.Q.Trim(), StringComparison.OrdinalIgnoreCase));
         if (filter.CodeId is { } code)
         {

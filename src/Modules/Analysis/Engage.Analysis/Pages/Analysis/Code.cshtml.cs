@@ -31,6 +31,8 @@ public class CodeModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage(sto
     [BindProperty(SupportsGet = true)] public string? Value { get; set; }
     [BindProperty(SupportsGet = true)] public bool Starred { get; set; }
     [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
+    /// <summary>Only the items of one double-coding sample.</summary>
+    [BindProperty(SupportsGet = true)] public Guid? Sample { get; set; }
     /// <summary>One item alone, as a link from a disagreement or a suggestion shows it.</summary>
     [BindProperty(SupportsGet = true)] public Guid? Item { get; set; }
     [BindProperty(SupportsGet = true)] public int? P { get; set; }
@@ -71,7 +73,7 @@ public class CodeModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage(sto
         if (attribute is not null && string.IsNullOrWhiteSpace(Value)) { Errors.Add($"Enter the value of '{attribute}' to filter by."); attribute = null; }
         Choices = CodePicker.Choices(Codebook, await CodePicker.RecentOf(session, id, Analyst));
         var filter = fragment is { } one ? new ItemFilter(ItemId: one)
-            : new ItemFilter(Theme, Code, Uncoded, string.IsNullOrEmpty(q) ? null : q, attribute, attribute is null ? null : Value!.Trim(), Starred, Item, Mine);
+            : new ItemFilter(Theme, Code, Uncoded, string.IsNullOrEmpty(q) ? null : q, attribute, attribute is null ? null : Value!.Trim(), Starred, Item, Mine, Sample);
         Items = await BrowseItemsEndpoint.Read(session, id, filter, Math.Max(1, P ?? 1), Analyst);
 
         var ids = Items.Items.Select(i => i.Id).ToArray();
@@ -131,7 +133,7 @@ public class CodeModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage(sto
             catch (RuleBroken broken) { return await Refuse(id, broken, "bulk-code"); }
         }
         var filter = new ItemFilter(Theme, Code, Uncoded, string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(),
-            string.IsNullOrWhiteSpace(Attribute) ? null : Attribute, string.IsNullOrWhiteSpace(Attribute) ? null : Value?.Trim(), Starred, null, Mine);
+            string.IsNullOrWhiteSpace(Attribute) ? null : Attribute, string.IsNullOrWhiteSpace(Attribute) ? null : Value?.Trim(), Starred, null, Mine, Sample);
         var made = await Ask<BulkCodingMade>(new BulkApplyCode(id, codeId, filter, Analyst, AnalystName));
         if (made is null) { FailedField = "bulk-code"; return await Show(id); }
         Notice = $"The code is applied to {Words.Count(made.Items, "item")}" + (made.AlreadyCoded > 0 ? $" ({Words.Count(made.AlreadyCoded, "item")} already had it from you)." : ".");
@@ -199,6 +201,7 @@ public class CodeModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage(sto
         if (!string.IsNullOrWhiteSpace(Attribute)) { Add("attribute", Attribute); Add("value", Value); }
         if (Starred) Add("starred", "true");
         if (Mine) Add("mine", "true");
+        Add("sample", Sample?.ToString());
         Add("item", Item?.ToString());
         var p = page == -1 ? P : page;
         if (p is > 1) Add("p", p.Value.ToString());
