@@ -13,7 +13,7 @@ public static class Prevalence
 {
     private const double Width = 640, Height = 320, Left = 48, Right = 150, Top = 16, Bottom = 48;
 
-    public static string Draw(string id, IReadOnlyList<DateOnly> days, IReadOnlyList<int> contributors, IReadOnlyList<PrevalenceLine> lines, MinimumGroup minimum)
+    public static string Draw(string id, IReadOnlyList<DateOnly> days, IReadOnlyList<int> contributors, IReadOnlyList<PrevalenceLine> lines)
     {
         var max = Math.Max(10, lines.SelectMany(l => l.Days).Select(d => d.Percent ?? 0).DefaultIfEmpty(0).Max());
         max = Math.Ceiling(max / 10) * 10;
