@@ -95,9 +95,10 @@
 
   // After htmx puts back the item just coded, keep the analyst's place on it.
   document.addEventListener("htmx:afterSettle", function (e) {
-    var el = e.detail && e.detail.elt;
-    var item = el && el.classList && el.classList.contains("coding-item") ? el : itemOf(el);
-    if (item && document.body.contains(item)) {
+    // The swapped-out section is detached by now: find its replacement by id.
+    var old = e.detail && (e.detail.target || e.detail.elt);
+    var item = old && old.id ? document.getElementById(old.id) : null;
+    if (item && item.classList.contains("coding-item")) {
       current = item;
       var input = field(item, "code");
       if (input && item.querySelector(".nhsuk-error-message")) input.focus();

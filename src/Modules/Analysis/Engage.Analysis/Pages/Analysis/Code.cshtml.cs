@@ -96,15 +96,16 @@ public class CodeModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage(sto
 
     public Task<IActionResult> OnGetAsync(Guid id) => Show(id);
 
-    public async Task<IActionResult> OnPostApplyAsync(Guid id, Guid itemId, string? code, int? start, int? end, string? passage)
+    /// <summary>The code as typed (<paramref name="code"/>, part of its name) or, from scripts and older forms, by id.</summary>
+    public async Task<IActionResult> OnPostApplyAsync(Guid id, Guid itemId, string? code, Guid? codeId, int? start, int? end, string? passage)
     {
         var field = $"code-{itemId}";
-        Guid codeId;
         await using (var session = Store.QuerySession())
         {
             var codebook = ViewCodebookEndpoint.View(id, await session.CodebookOf(id));
-            try { codeId = CodePicker.Resolve(CodePicker.Choices(codebook, []), code); }
-            catch (RuleBroken broken) { return await Refuse(id, itemId, broken, field); }
+            if (codeId is null)
+                try { codeId = CodePicker.Resolve(CodePicker.Choices(codebook, []), code); }
+                catch (RuleBroken broken) { return await Refuse(id, itemId, broken, field); }
             if (start is null && end is null && !string.IsNullOrWhiteSpace(passage))
             {
                 var text = (await session.LoadAsync<CorpusItem>(itemId))?.Text ?? "";
