@@ -18,13 +18,16 @@
     return range.toString().length;
   }
 
-  function field(item, name) { return document.getElementById(name + "-" + item.dataset.item); }
+  function field(item, name) {
+    if (name === "start" || name === "end") return item.querySelector("input[name=" + name + "]");
+    return document.getElementById(name + "-" + item.dataset.item);
+  }
 
   function clearSelection(item) {
     var start = field(item, "start"), end = field(item, "end"), note = field(item, "selection");
     if (start) start.value = "";
     if (end) end.value = "";
-    if (note) note.textContent = "Leave the words empty to code the whole item.";
+    if (note) note.textContent = "";
   }
 
   function takeSelection() {

@@ -65,7 +65,8 @@ public class CodeModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage(sto
         if (!await FindCorpus(session, id)) return false;
         Codebook = ViewCodebookEndpoint.View(id, await session.CodebookOf(id));
         Workshop = await session.LoadAsync<CorpusWorkshop>(id);
-        AttributeNames = await WorkspaceQueries.AttributeNames(session, id, Workshop);
+        // One item put back after a command needs none of the page's filters, quotes or memos.
+        if (fragment is null) AttributeNames = await WorkspaceQueries.AttributeNames(session, id, Workshop);
 
         var q = Q?.Trim();
         if (q is { Length: > 200 }) { Errors.Add("Search for at most 200 characters."); q = null; }
@@ -76,11 +77,15 @@ public class CodeModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage(sto
             : new ItemFilter(Theme, Code, Uncoded, string.IsNullOrEmpty(q) ? null : q, attribute, attribute is null ? null : Value!.Trim(), Starred, Item, Mine, Sample);
         Items = await BrowseItemsEndpoint.Read(session, id, filter, Math.Max(1, P ?? 1), Analyst);
 
-        var ids = Items.Items.Select(i => i.Id).ToArray();
-        var nullableIds = ids.Select(i => (Guid?)i).ToArray();
-        QuoteOf = (await session.Query<Quote>().Where(x => x.CorpusId == id && ids.Contains(x.ItemId)).ToListAsync()).ToDictionary(x => x.ItemId, x => x.Id);
-        Memos = (await session.Query<Memo>().Where(m => m.CorpusId == id && nullableIds.Contains(m.ItemId)).OrderBy(m => m.WrittenAt).ToListAsync())
-            .ToLookup(m => m.ItemId!.Value);
+        // Quotes and memos show on an item opened alone; the list counts them from the item itself.
+        if (Detail && fragment is null)
+        {
+            var ids = Items.Items.Select(i => i.Id).ToArray();
+            var nullableIds = ids.Select(i => (Guid?)i).ToArray();
+            QuoteOf = (await session.Query<Quote>().Where(x => x.CorpusId == id && ids.Contains(x.ItemId)).ToListAsync()).ToDictionary(x => x.ItemId, x => x.Id);
+            Memos = (await session.Query<Memo>().Where(m => m.CorpusId == id && nullableIds.Contains(m.ItemId)).OrderBy(m => m.WrittenAt).ToListAsync())
+                .ToLookup(m => m.ItemId!.Value);
+        }
         var blind = Items.Items.Where(i => i.Blind).Select(i => i.Id).ToHashSet();
         if (blind.Count > 0)
         {
