@@ -74,9 +74,9 @@ public class when_analysts_reorder_the_codebook
     {
         var zebra = Code("Zebra");
         var apple = Code("Apple");
-        var child = Code("Child", zebra);
+        var child = Code("Child", zebra.Id);
         var book = new Codebook();
-        foreach (var c in new[] { zebra, child, apple }) book.Apply(new CodeAdded(Guid.Empty, c, Guid.Empty, DateTimeOffset.UnixEpoch));
+        foreach (var c in new[] { zebra, child, apple }) book.Apply(new Engage.Analysis.Codebooks.CodeAdded(Guid.Empty, c, Guid.Empty, DateTimeOffset.UnixEpoch));
         Assert.Equal(["Zebra", "Child", "Apple"], ViewCodebookEndpoint.View(Guid.Empty, book).Codes.Select(c => c.Name));
 
         book.Apply(new CodeMoved(Guid.Empty, apple.Id, "up", Guid.Empty, DateTimeOffset.UnixEpoch));

@@ -93,6 +93,7 @@ public sealed class when_an_analyst_works_in_the_coding_workspace(EngageInChromi
         await page.Keyboard.TypeAsync("career");
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator($"#item-{secondId} .coding-chip")).ToContainTextAsync("Career progression on the whole item by Ada Analyst");
+        await Expect(page.Locator($"#item-{secondId}")).ToBeFocusedAsync();
         // A part of a name two codes share is refused in place, naming both.
         await page.Keyboard.PressAsync("j");
         await page.Keyboard.PressAsync("c");

@@ -96,8 +96,9 @@
     }
   });
 
-  // After htmx puts back the item just coded, keep the analyst's place on it.
-  document.addEventListener("htmx:afterSettle", function (e) {
+  // After htmx puts back the item just coded, keep the analyst's place on it (on the item, so j and k work
+  // straight away; on its code box when it shows a problem). htmx refocuses the box on swap, so this runs after.
+  function settle(e) {
     // The swapped-out section is detached by now: find its replacement by id.
     var old = e.detail && (e.detail.target || e.detail.elt);
     var item = old && old.id ? document.getElementById(old.id) : null;
@@ -107,5 +108,7 @@
       if (input && item.querySelector(".nhsuk-error-message")) input.focus();
       else item.focus();
     }
-  });
+  }
+  document.addEventListener("htmx:afterSwap", settle);
+  document.addEventListener("htmx:afterSettle", settle);
 })();

@@ -21,7 +21,8 @@ public static class Heatmap
         const double labelWidth = 170, top = 110;
         var cell = Math.Clamp((MaxWidth - labelWidth - 20) / Math.Max(1, columns.Count), 22, 64);
         var rowHeight = Math.Clamp(cell * 0.6, 20, 30);
-        var width = labelWidth + cell * columns.Count + 20;
+        // Wide enough for the footnote even with two or three columns.
+        var width = Math.Max(labelWidth + cell * columns.Count + 20, markNote is null ? 0 : 480);
         var height = top + rowHeight * rows.Count + (markNote is null ? 10 : 30);
         var svg = Svg.Open(id, width, height, title, description + (markNote is null ? "" : " " + markNote));
         svg.Append($"<defs><pattern id=\"{id}-hidden\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">")
