@@ -306,6 +306,32 @@ public class when_analysts_work_in_the_workspace_pages(EngageHost engage) : Work
     }
 
     [Fact]
+    public async Task a_filtered_set_is_coded_in_bulk_from_the_page_and_undone()
+    {
+        var (ann, _) = await SignIn("Ann Analyst", Roles.Analyst);
+        var corpus = await UploadSurvey(ann);
+        var codebookUrl = $"/analysis/{corpus}/codebook";
+        Assert.Equal(HttpStatusCode.Redirect, (await ann.SubmitForm(codebookUrl, Fields(("Form.Name", "Pay")), $"{codebookUrl}?handler=Add")).StatusCode);
+        var codeUrl = $"/analysis/{corpus}/code?q=pay";
+        var listed = Element(await Html(await ann.Get(codeUrl)), "items-count");
+
+        var bulk = await ann.SubmitForm(codeUrl, Fields(("bulkCode", "pay")), $"/analysis/{corpus}/code?q=pay&handler=Bulk");
+        Assert.True(bulk.StatusCode == HttpStatusCode.Redirect, await bulk.Content.ReadAsStringAsync());
+        var coded = await Html(await ann.Get(bulk.Headers.Location!.OriginalString));
+        var total = int.Parse(Regex.Match(listed!, "of (\\d+)").Groups[1].Value);
+        Assert.Contains($"The code is applied to {total} items.", Decode(coded));
+        var undo = Regex.Match(coded, "action=\"([^\"]*handler=UndoBulk[^\"]*)\"").Groups[1].Value;
+        Assert.NotEmpty(undo);
+        Assert.Equal(HttpStatusCode.Redirect, (await ann.SubmitForm(codeUrl, [], WebUtility.HtmlDecode(undo))).StatusCode);
+        Assert.Equal(Element(await Html(await ann.Get($"/analysis/{corpus}/code?uncoded=true")), "items-count"), "Items 1 to 30 of 30");
+
+        // A code nobody has is refused beside the bulk form, and nothing is coded.
+        var refused = await ann.SubmitForm(codeUrl, Fields(("bulkCode", "nothing like it")), $"/analysis/{corpus}/code?q=pay&handler=Bulk");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("No active code's name contains", ErrorSummary(await Html(refused)));
+    }
+
+    [Fact]
     public async Task two_analysts_double_code_a_sample_blind_and_see_where_they_disagree()
     {
         var (ann, annId) = await SignIn("Ann Analyst", Roles.Analyst);

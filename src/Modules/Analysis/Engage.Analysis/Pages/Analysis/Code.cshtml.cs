@@ -51,7 +51,7 @@ public class CodeModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage(sto
     /// <summary>Codes as the picker offers them: this analyst's recent codes first, then the codebook's order.</summary>
     public IReadOnlyList<CodeChoice> Choices { get; private set; } = [];
     /// <summary>The bulk coding just made, offered for undoing.</summary>
-    [TempData] public string? LastBulk { get; set; }
+    [TempData] public Guid? LastBulk { get; set; }
     /// <summary>The one item an htmx request re-renders.</summary>
     private Guid? fragment;
     public bool Detail => Item is not null;
@@ -143,7 +143,7 @@ public class CodeModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage(sto
         var made = await Ask<BulkCodingMade>(new BulkApplyCode(id, codeId, filter, Analyst, AnalystName));
         if (made is null) { FailedField = "bulk-code"; return await Show(id); }
         Notice = $"The code is applied to {Words.Count(made.Items, "item")}" + (made.AlreadyCoded > 0 ? $" ({Words.Count(made.AlreadyCoded, "item")} already had it from you)." : ".");
-        LastBulk = made.Id.ToString();
+        LastBulk = made.Id;
         return LocalRedirect($"/analysis/{id}/code{Query()}");
     }
 
