@@ -21,6 +21,7 @@ return mode switch
         rest.Length > 0 ? rest[0] : DataPath(NhsComments),
         rest.Length > 1 ? rest[1] : DataPath("coded/cycling_dialogues_de/cycling_dialogues.csv"), seeds),
     "snapshot" => SnapshotBench.Run(rest.Length > 0 ? int.Parse(rest[0]) : 100_000),
+    "coding" when rest.Length >= 3 => await CodingBench.Run(rest[0], rest[1], rest[2], rest.Length > 3 ? int.Parse(rest[3]) : 10_000, rest.Length > 4 ? int.Parse(rest[4]) : 200),
     _ => Usage(),
 };
 
@@ -30,6 +31,7 @@ static int Usage()
     Console.WriteLine("       AnalysisBench opinion-groups [path/to/polis/votes.csv]");
     Console.WriteLine("       AnalysisBench sentiment [path/to/nhs_comments.csv]");
     Console.WriteLine("       AnalysisBench snapshot [items, default 100000]");
+    Console.WriteLine("       AnalysisBench coding <engage url> <admin email> <password> [items, default 10000] [applies, default 200]");
     Console.WriteLine("       AnalysisBench suggestions [path/to/nhs_comments.csv [path/to/cycling_dialogues.csv]] [--seeds N]");
     return 1;
 }

@@ -59,11 +59,15 @@ public static class AnalysisModule
 
         opts.Projections.Snapshot<Codebooks.Codebook>(SnapshotLifecycle.Inline);
         opts.Projections.Add<Coding.CodingProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Snapshot<Coding.BulkCoding>(SnapshotLifecycle.Inline);
         opts.Schema.For<Coding.AppliedCode>().Duplicate(x => x.CorpusId).Duplicate(x => x.ItemId);
         opts.Schema.For<Coding.ItemMark>().Duplicate(x => x.CorpusId);
         opts.Schema.For<Coding.Memo>().Index(x => x.CorpusId);
         opts.Schema.For<Coding.CodingSample>().Index(x => x.CorpusId);
         opts.Schema.For<Coding.SampleItemDone>().Index(x => x.SampleId);
+        opts.Schema.For<Coding.BulkCoding>().Index(x => x.CorpusId);
+        // The coding list reads one page's votes by item; without this each page scans every vote.
+        opts.Schema.For<CorpusVote>().Index(x => x.ContributionId);
         opts.Schema.For<Findings.Quote>().Index(x => x.CorpusId).Index(x => x.ItemId);
         opts.Schema.For<Findings.Recommendation>().Index(x => x.CorpusId);
         opts.Schema.For<Findings.AnalysisSettings>();
