@@ -152,6 +152,21 @@ internal static class EmbeddingBench
         return 0;
     }
 
+    /// <summary>The cosine of every pair of the given texts under each model: how thresholds for "similar" and "duplicate" were chosen.</summary>
+    public static int Similarity(string[] texts)
+    {
+        foreach (var model in new[] { EmbeddingModel.MiniLm, EmbeddingModel.ArcticXs })
+        {
+            using var embedder = SentenceEmbedder.Load(model);
+            var v = embedder.Embed(texts);
+            Console.WriteLine(model.Name);
+            for (var i = 0; i < texts.Length; i++)
+                for (var j = i + 1; j < texts.Length; j++)
+                    Console.WriteLine($"  {VectorMath.Dot(v[i], v[j]):0.000}  \"{texts[i]}\" ~ \"{texts[j]}\"");
+        }
+        return 0;
+    }
+
     private static string Score(int[] truth, int[] labels) => $"{Scoring.Nmi(truth, labels):0.000} / {Scoring.Accuracy(truth, labels):0.000}";
 
     private static string Fmt(int[] truth, int[]? labels) => labels is null ? "n/a" : Score(truth, labels);

@@ -26,6 +26,7 @@ return mode switch
     "embeddings" => EmbeddingBench.Quality(DataPath, rest.Length > 0 ? rest[0] : "MiniLM", rest.Length > 1 ? int.Parse(rest[1]) : 5_000),
     "embedding-speed" => EmbeddingBench.Speed(DataPath, rest.Length > 0 ? rest[0] : "MiniLM"),
     "embedding-scale" => EmbeddingBench.Scale(DataPath),
+    "similarity" => EmbeddingBench.Similarity(rest),
     "snapshot" => SnapshotBench.Run(rest.Length > 0 ? int.Parse(rest[0]) : 100_000),
     _ => Usage(),
 };
@@ -38,6 +39,7 @@ static int Usage()
     Console.WriteLine("       AnalysisBench embeddings [MiniLM|ArcticXs [sample, default 5000]]");
     Console.WriteLine("       AnalysisBench embedding-speed [MiniLM|ArcticXs]");
     Console.WriteLine("       AnalysisBench embedding-scale");
+    Console.WriteLine("       AnalysisBench similarity \"text one\" \"text two\" ...   (cosine of every pair, MiniLM and ArcticXs)");
     Console.WriteLine("       AnalysisBench snapshot [items, default 100000]");
     Console.WriteLine("       AnalysisBench suggestions [path/to/nhs_comments.csv [path/to/cycling_dialogues.csv]] [--seeds N]");
     return 1;

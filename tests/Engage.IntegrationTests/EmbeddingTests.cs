@@ -9,6 +9,9 @@ using Engage.Embeddings;
 using Engage.IntegrationTests.Support;
 using Engage.Platform;
 using Engage.Workshop.Contracts;
+using Engage.Workshop.Contributions;
+using DiscoveryJob = Engage.Analysis.Discovery.DiscoveryJob;
+using Tokens = Engage.Analysis.Discovery.ShortTextTokenizer;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine.Tracking;
@@ -46,7 +49,7 @@ public class when_contributions_are_understood_by_meaning(EngageHost engage) : E
         await Host.SendMessageAndWaitAsync(published);
         Assert.Equal(before + 1, embeddings.TextsEmbedded);
 
-        // A freshly started host (the message handling restarted) that receives it again embeds nothing, never even loading the model.
+        // A freshly started host (the message handling restarted) that receives it again embeds nothing.
         var restarted = await EngageHost.Start(Engage.MailFolder);
         try
         {
@@ -62,20 +65,23 @@ public class when_contributions_are_understood_by_meaning(EngageHost engage) : E
         Assert.NotEqual(stored.TextHash, Assert.Single(await StoredFor(workshopId)).TextHash);
     }
 
-    // Two topics whose wordings cross over: the training texts share words ("trust", "never", "space")
-    // with the parking texts, and not with each other.
+    // Two topics. The first two training texts are the paraphrase pair: not one word in common.
     private static readonly string[] Training =
     [
         "no protected study time",
         "my trust will not release me for training",
-        "I never get a space in the week to study for the course",
+        "I am not allowed time off for my education",
+        "My employer refuses to let me attend courses",
+        "I cannot get study leave approved",
     ];
 
     private static readonly string[] Parking =
     [
-        "my trust will not give me a permit to park",
-        "I never find a space for the car before my shift",
-        "no parking near the hospital entrance",
+        "nowhere to park at the hospital",
+        "the car park is full before my shift",
+        "staff parking permits cost too much",
+        "I drive round the car park for half an hour looking for a space",
+        "parking fines for staff on night shifts",
     ];
 
     private async Task<(Guid Corpus, Dictionary<Guid, string> Topic)> UploadTopics(HttpClient analyst)
@@ -128,11 +134,12 @@ public class when_contributions_are_understood_by_meaning(EngageHost engage) : E
         Assert.All(byMeaning, t => Assert.Single(t));
         Assert.Contains(meaning.GetProperty("themes").EnumerateArray(), t => t.GetProperty("terms").EnumerateArray().Any(w => w.GetString() is "park" or "parking"));
 
-        var byWords = TopicsPerTheme(await Discover(analyst, corpus, "words"), topic);
-        Assert.Contains(byWords, t => t.Count == 2);
+        // To any word-based method the pair share nothing (their TF-IDF cosine is 0); the lexical option still runs.
+        Assert.Empty(Tokens.Tokenize(Training[0]).Intersect(Tokens.Tokenize(Training[1])));
+        Assert.Equal(2, TopicsPerTheme(await Discover(analyst, corpus, "words"), topic).Count);
 
         // The uploaded items were embedded by the first run and kept: a second run embeds nothing.
-        Assert.Equal(6, (await StoredFor(corpus)).Count);
+        Assert.Equal(10, (await StoredFor(corpus)).Count);
         var embedded = embeddings.TextsEmbedded;
         await Discover(analyst, corpus, "meaning");
         Assert.Equal(embedded, embeddings.TextsEmbedded);
@@ -149,7 +156,7 @@ public class when_contributions_are_understood_by_meaning(EngageHost engage) : E
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("'method' must be \"meaning\" or \"words\"", await response.Problem());
         await using var session = Host.Services.GetRequiredService<IAnalysisStore>().QuerySession();
-        Assert.Equal(0, await session.Query<Engage.Analysis.Discovery.DiscoveryJob>().CountAsync());
+        Assert.Equal(0, await session.Query<DiscoveryJob>().CountAsync());
     }
 }
 
@@ -162,16 +169,16 @@ public class when_a_participant_types_an_idea_already_posted_in_other_words(Enga
         await OpenWorkshop();
         var nia = await Join("nia@example.org");
         var ben = await Join("ben@example.org");
-        var studyTime = await Post(nia, "There is no protected study time.");
+        var studyTime = await Post(nia, "I am not allowed time off for my education");
         await Post(nia, "The car park is full before the early shift starts.");
 
         var typed = Uri.EscapeDataString("my trust will not release me for training");
         var similar = await (await ben.GetAsync($"/api/workshops/{workshopId}/themes/{themeId}/similar?text={typed}")).Read<JsonElement[]>();
 
         Assert.Equal(studyTime.Id, Assert.Single(similar).GetProperty("id").GetGuid());
-        Assert.InRange(similar[0].GetProperty("score").GetDouble(), Engage.Workshop.Contributions.SimilarContributions.MeaningThreshold, 1.0);
+        Assert.InRange(similar[0].GetProperty("score").GetDouble(), SimilarContributions.MeaningThreshold, 1.0);
         // The words alone link nothing: the lexical method finds no match for the same text.
-        Assert.Empty(Engage.Workshop.Contributions.SimilarContributions.Find("my trust will not release me for training",
-            [new Engage.Workshop.Contributions.Contribution { Id = studyTime.Id, Text = "There is no protected study time." }]));
+        Assert.Empty(SimilarContributions.Find("my trust will not release me for training",
+            [new Contribution { Id = studyTime.Id, Text = "I am not allowed time off for my education" }]));
     }
 }

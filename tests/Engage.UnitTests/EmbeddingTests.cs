@@ -20,6 +20,9 @@ public class the_shipped_sentence_model(MiniLmFixture model) : IClassFixture<Min
         var v = model.Embedder.Embed(["no protected study time", "my trust will not release me for training", "the car park is always full"]);
         var paraphrase = VectorMath.Dot(v[0], v[1]);
         var unrelated = VectorMath.Dot(v[0], v[2]);
+        // Measured: 0.35 and 0.05 (bench/AnalysisBench README); the similar-contributions threshold sits between.
+        Assert.InRange(paraphrase, Engage.Workshop.Contributions.SimilarContributions.MeaningThreshold, 1f);
+        Assert.True(unrelated < Engage.Workshop.Contributions.SimilarContributions.MeaningThreshold);
         Assert.True(paraphrase > unrelated + 0.1, $"paraphrase {paraphrase:0.000}, unrelated {unrelated:0.000}");
         Assert.All(v, x => Assert.Equal(1, VectorMath.Dot(x, x), 3));
         Assert.Equal(384, model.Embedder.Dimensions);
@@ -45,8 +48,10 @@ public class the_shipped_sentence_model(MiniLmFixture model) : IClassFixture<Min
     [Fact]
     public void discovery_by_meaning_puts_paraphrases_together_and_names_themes_by_their_words()
     {
-        string[] training = ["no protected study time", "my trust will not release me for training", "I never get time off to study for the course"];
-        string[] parking = ["nowhere to park at the hospital", "the car park is full before my shift", "staff parking permits cost too much"];
+        string[] training = ["no protected study time", "my trust will not release me for training", "I am not allowed time off for my education",
+            "My employer refuses to let me attend courses", "I cannot get study leave approved"];
+        string[] parking = ["nowhere to park at the hospital", "the car park is full before my shift", "staff parking permits cost too much",
+            "I drive round the car park for half an hour looking for a space", "parking fines for staff on night shifts"];
         var items = training.Concat(parking).Select(t => new TextItem(Guid.NewGuid(), t)).ToList();
         var vectors = model.Embedder.Embed(items.Select(i => i.Text).ToList());
 
@@ -54,11 +59,9 @@ public class the_shipped_sentence_model(MiniLmFixture model) : IClassFixture<Min
         var theme = result.ThemeOf(items);
 
         Assert.Equal(2, result.Themes.Count);
-        Assert.Equal(theme[0], theme[1]);
-        Assert.Equal(theme[0], theme[2]);
-        Assert.Equal(theme[3], theme[4]);
-        Assert.Equal(theme[3], theme[5]);
-        Assert.NotEqual(theme[0], theme[3]);
+        Assert.All(theme[..5], t => Assert.Equal(theme[0], t));
+        Assert.All(theme[5..], t => Assert.Equal(theme[5], t));
+        Assert.NotEqual(theme[0], theme[5]);
         Assert.Contains(result.Themes, t => t.TopTerms.Contains("park") || t.TopTerms.Contains("parking"));
         Assert.All(result.Themes, t => Assert.Equal(2, t.Quotes.Count));
         Assert.Equal(theme, MeaningThemeDiscovery.Discover(items, vectors, new ThemeDiscoveryOptions { ThemeCount = 2, Seed = 1 }).ThemeOf(items));

@@ -172,7 +172,7 @@ public class class_based_tfidf
             ["study", "time", "training"], ["study", "leave", "training"], ["time", "study"],
             ["parking", "time", "car"], ["parking", "permit", "time"],
         ];
-        var terms = ClassTfidf.TopTerms(documents, [0, 0, 0, 1, 1], 2, 3);
+        var terms = ClassTfidf.TopTerms(documents, [0, 0, 0, 1, 1], 2, 10);
 
         Assert.Equal("study", terms[0][0].Term);
         Assert.Equal("parking", terms[1][0].Term);

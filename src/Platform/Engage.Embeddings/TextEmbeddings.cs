@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Engage.Embeddings;
@@ -32,7 +33,7 @@ public sealed class TextEmbeddings : IDisposable
     /// <summary>The loaded model; only when <see cref="Enabled"/>.</summary>
     public SentenceEmbedder Embedder => _embedder?.Value ?? throw new InvalidOperationException("Sentence embeddings are switched off (Embeddings:Model = Off).");
 
-    /// <summary>Texts this host has embedded; 0 when the model was never needed (and so never loaded).</summary>
+    /// <summary>Texts this host has embedded (lets tests see that nothing is embedded twice).</summary>
     public long TextsEmbedded => _embedder is { IsValueCreated: true } ? _embedder.Value.TextsEmbedded : 0;
 
     /// <summary>The model name stored beside each vector, so vectors of two models are never compared.</summary>
@@ -60,6 +61,22 @@ public static class EmbeddingsRegistration
     {
         var model = TextEmbeddings.FromConfiguration(configuration);
         services.TryAddSingleton(sp => new TextEmbeddings(model, sp.GetService<ILogger<TextEmbeddings>>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LoadModelAtStart>());
         return services;
     }
+}
+
+/// <summary>
+/// Loads the model while the host starts (about half a second), so the first contribution's embedding
+/// does not pay for it while the queue waits, and a broken model package stops start-up instead of every message.
+/// </summary>
+internal sealed class LoadModelAtStart(TextEmbeddings embeddings) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (embeddings.Enabled) _ = embeddings.Embedder.Dimensions;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
