@@ -1,4 +1,5 @@
 using Engage.Analysis.Corpora;
+using Engage.Embeddings;
 using Engage.Platform;
 using Engage.Platform.Web;
 using JasperFx.Events.Projections;
@@ -33,6 +34,7 @@ public static class AnalysisModule
             .ApplyAllDatabaseChangesOnStartup();
 
         builder.Services.AddModuleServices(typeof(AnalysisModule).Assembly);
+        builder.Services.AddEngageEmbeddings(builder.Configuration);
         // A national launch sends thousands of votes a second; storing them one transaction each
         // would leave Analysis far behind. A batch waits at most 100 ms for company.
         builder.Services.ConfigureWolverine(opts => opts.BatchMessagesOf<Engage.Workshop.Contracts.VoteCast>(batch =>
@@ -55,6 +57,7 @@ public static class AnalysisModule
         opts.Schema.For<Corpus>().Index(x => x.WorkshopId);
         opts.Schema.For<CorpusVote>().Index(x => x.ParticipantId);
         opts.Schema.For<Discovery.DiscoveryJob>().Index(x => x.CorpusId);
+        opts.Schema.For<Embeddings.ItemEmbedding>().Duplicate(x => x.CorpusId);
         opts.Schema.For<Publishing.PublishedAnalysis>().Index(x => x.CorpusId);
 
         opts.Projections.Snapshot<Codebooks.Codebook>(SnapshotLifecycle.Inline);
