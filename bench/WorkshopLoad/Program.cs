@@ -17,6 +17,7 @@ if (args.Length < 4 || args[0].StartsWith("--"))
           [--drain-seconds 30] [--settle-seconds 10]
           [--seed-contributions 500] [--theme-size 10000] [--readers 4] [--read-seconds 20]
           [--polis <folder>] [--skip-import] [--pgbench-tps N] [--max-in-flight 512]
+          [--generate-polis 225000 [--polis-participants 2000] [--polis-comments 1000]]
         """);
     return 2;
 }
@@ -38,6 +39,13 @@ Console.WriteLine($"Engage workshop load benchmark against {baseUrl} ({Environme
 if (!options.Flag("skip-import"))
 {
     var folder = options.Text("polis", "");
+    if (options.Int("generate-polis", 0) is > 0 and var generated)
+    {
+        // A conversation the size of a national one, since no real export at hand comes close (see PolisGenerator).
+        folder = PolisGenerator.Write(generated, options.Int("polis-participants", 2000), options.Int("polis-comments", 1000),
+            Path.Combine(Path.GetTempPath(), $"engage-polis-{generated}"));
+        Console.WriteLine($"\nGenerated a Polis export of {generated:N0} votes in {folder}");
+    }
     if (!File.Exists(Path.Combine(folder, "votes.csv"))) throw new FileNotFoundException($"No Polis export (comments.csv, votes.csv) in '{folder}'; pass --polis <folder> or --skip-import.");
     var (comments, published, expectedVotes) = PolisExport.Expected(folder);
     Console.WriteLine($"\nImport: {Path.GetFileName(folder)} ({comments} comments, {published} not rejected, {expectedVotes} votes on those after keeping each voter's last vote)");

@@ -23,7 +23,8 @@ public record ConversationImported(Guid WorkshopId, int Contributions, int Votes
 /// kept but not published), its voters as pseudonymous participants, each voter's last vote per
 /// comment as their vote. Analysis hears of all of it through the outbox, as it would of a live
 /// workshop; votes travel in batches (<see cref="VotesImported"/>) so the largest conversations
-/// arrive in seconds. Everything is one transaction: an import is whole or absent.
+/// arrive in seconds. Everything is one transaction: an import is whole or absent. The work grows
+/// linearly with the votes (bench/WorkshopLoad records 225,000 votes).
 /// </summary>
 [MartenStore(typeof(IWorkshopStore))]
 public static class ImportPolisConversationHandler
@@ -67,14 +68,15 @@ public static class ImportPolisConversationHandler
             else session.Events.StartStream<Contribution>(id, posted, new ContributionRejected(id, Guid.Empty, "rejected in the source conversation", now));
         }
 
-        // Imported votes are final, so each is stored as its current state without a stream of changes.
+        // Imported votes are final, so each is stored as its current state without a stream of changes,
+        // written set-based in this same transaction (ImportedVotes), so the import stays whole or absent.
         var votes = conversation.Votes.Select(v =>
         {
             var (contributionId, _) = contributions[v.CommentId];
             var voter = people[v.VoterId].Id;
             return new Vote { Id = Vote.IdFor(contributionId, voter), ContributionId = contributionId, WorkshopId = workshop.Id, ParticipantId = voter, Value = v.Value, CastAt = v.CastAt };
         }).ToArray();
-        session.Store(votes);
+        ImportedVotes.Queue(session, votes);
         var visible = contributions.Values.Where(c => c.Published).Select(c => c.Id).ToHashSet();
         messages.AddRange(votes.Where(v => visible.Contains(v.ContributionId))
             .Select(v => new VoteCast(v.ContributionId, workshop.Id, v.ParticipantId, v.Value, v.CastAt))
