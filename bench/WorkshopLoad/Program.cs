@@ -17,7 +17,7 @@ if (args.Length < 4 || args[0].StartsWith("--"))
           [--drain-seconds 30] [--settle-seconds 10]
           [--seed-contributions 500] [--theme-size 10000] [--readers 4] [--read-seconds 20]
           [--polis <folder>] [--skip-import] [--pgbench-tps N] [--max-in-flight 512]
-          [--generate-polis 225000 [--polis-participants 2000] [--polis-comments 1000]]
+          [--generate-polis 225000 [--polis-participants 2000] [--polis-comments 1000]] [--import-only]
         """);
     return 2;
 }
@@ -87,6 +87,8 @@ if (!options.Flag("skip-import"))
     notes.Add($"Polis import ({comments} comments, {imported.GetProperty("votes").GetInt32()} votes, {imported.GetProperty("participants").GetInt32()} participants): " +
         $"201 after {importSeconds:F2} s; Analysis complete after {(complete ? $"{analysedSeconds:F2} s" : "NOT within 5 min")}");
 }
+
+if (options.Flag("import-only")) return 0;
 
 // 2. An open workshop, made the way programme staff make one: a seminar's agreed themes.
 var seminarId = await Create("/api/seminars", new

@@ -33,6 +33,7 @@ public static class AnalysisModule
             .ApplyAllDatabaseChangesOnStartup();
 
         builder.Services.AddModuleServices(typeof(AnalysisModule).Assembly);
+        builder.Services.AddSingleton<Findings.FindingsCache>();
         // A national launch sends thousands of votes a second; storing them one transaction each
         // would leave Analysis far behind. A batch waits at most 100 ms for company.
         builder.Services.ConfigureWolverine(opts => opts.BatchMessagesOf<Engage.Workshop.Contracts.VoteCast>(batch =>
@@ -46,6 +47,9 @@ public static class AnalysisModule
 
     public static void ConfigureAnalysis(this StoreOptions opts)
     {
+        // Every change to what findings read changes its corpus's version, so findings are computed once per version (ADR 0014).
+        opts.Storage.ExtendedSchemaObjects.Add(Findings.CorpusVersions.Definition());
+        opts.Listeners.Add(new Findings.CorpusVersions.Listener());
         opts.Schema.For<CorpusItem>().Index(x => x.WorkshopId);
         opts.Schema.For<CorpusVote>().Index(x => x.WorkshopId);
         opts.Schema.For<CorpusParticipant>().Index(x => x.WorkshopId);
