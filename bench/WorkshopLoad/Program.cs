@@ -15,7 +15,7 @@ if (args.Length < 4 || args[0].StartsWith("--"))
         usage: Engage.WorkshopLoad <base-url> <admin-email> <admin-password> <mail-folder>
           [--participants 400] [--vote-rate 2000[,200...]] [--post-rate 500[,50...]] [--seconds 60]
           [--drain-seconds 30] [--settle-seconds 10]
-          [--seed-contributions 500] [--theme-size 10000] [--readers 4] [--read-seconds 20]
+          [--seed-contributions 500] [--theme-size 10000] [--readers 4] [--read-seconds 20] [--read-write-rate 200]
           [--polis <folder>] [--skip-import] [--pgbench-tps N] [--max-in-flight 512]
           [--generate-polis 225000 [--polis-participants 2000] [--polis-comments 1000]] [--import-only]
         """);
@@ -158,6 +158,7 @@ var voteBodies = voteValues.Select(v => Json(new { vote = v })).ToArray();
 Call NextVote(int _) => new(HttpMethod.Put, $"/api/contributions/{contributionIds[random.Next(seedCount)]}/vote",
     voteBodies[random.Next(3)], tokens[random.Next(participantCount)]);
 var postPath = $"/api/workshops/{workshop}/themes/{theme}/contributions";
+string[] ContributionListingSorts = ["newest", "agreed", "discussed", "unvoted"];
 Call NextPost(int _) => new(HttpMethod.Post, postPath, Json(new { text = Texts.Contribution(random) }), tokens[random.Next(participantCount)]);
 
 // A short warm-up so JIT compilation and the connection pools are not in the measured figures.
@@ -200,13 +201,23 @@ if (inTheme < themeSize)
     notes.Add($"theme topped up to {inTheme} with {missingPosts} unmeasured posts at {missingPosts / fill.Elapsed.TotalSeconds:F0}/s (closed loop, 32 concurrent)");
 }
 var reader = tokens[0];
-var reads = await load.ClosedLoop(
+(string, Func<Call>)[] themeReads =
 [
-    ($"theme ?sort=newest ({inTheme})", () => new Call(HttpMethod.Get, $"{postPath}?sort=newest", null, reader)),
-    ($"theme ?sort=agreed ({inTheme})", () => new Call(HttpMethod.Get, $"{postPath}?sort=agreed", null, reader)),
+    .. ContributionListingSorts.Select(sort => ($"theme ?sort={sort} ({inTheme})", (Func<Call>)(() => new Call(HttpMethod.Get, $"{postPath}?sort={sort}", null, reader)))),
     ("page /take-part/{id} (anonymous)", () => new Call(HttpMethod.Get, $"/take-part/{workshop}", null, null))
-], options.Int("readers", 4), TimeSpan.FromSeconds(options.Int("read-seconds", 20)));
-foreach (var read in reads) Report(read);
+];
+var readers = options.Int("readers", 4);
+var readTime = TimeSpan.FromSeconds(options.Int("read-seconds", 20));
+foreach (var read in await load.ClosedLoop(themeReads, readers, readTime)) Report(read);
+// The same reads while votes keep arriving, as they do on a live workshop's pages.
+if (options.Int("read-write-rate", 200) is > 0 and var writeRate)
+{
+    await Task.Delay(settle);
+    var writes = load.OpenLoop($"votes at {writeRate}/s during the reads", writeRate, readTime, NextVote, drain);
+    var during = await load.ClosedLoop(themeReads.Select(r => ($"{r.Item1} + {writeRate} votes/s", r.Item2)).ToArray(), readers, readTime);
+    Report(await writes);
+    foreach (var read in during) Report(read);
+}
 
 // 7. The summary.
 Console.WriteLine($"\n=== Summary ({DateTime.Now:yyyy-MM-dd HH:mm}) ===");
