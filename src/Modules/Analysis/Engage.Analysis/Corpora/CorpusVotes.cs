@@ -83,12 +83,21 @@ public static class VotesImportedHandler
 [MartenStore(typeof(IAnalysisStore))]
 public static class ParticipantRegisteredHandler
 {
-    public static IMartenOp Handle(ParticipantRegistered registered) =>
-        MartenOps.Store(new CorpusParticipant
-        {
-            Id = registered.ParticipantId, WorkshopId = registered.WorkshopId, Pseudonym = registered.Pseudonym,
-            Attributes = new Dictionary<string, string>(registered.Attributes), SourceId = registered.SourceId
-        });
+    public static IMartenOp Handle(ParticipantRegistered registered) => MartenOps.Store(Participant(registered));
+
+    public static CorpusParticipant Participant(ParticipantRegistered registered) => new()
+    {
+        Id = registered.ParticipantId, WorkshopId = registered.WorkshopId, Pseudonym = registered.Pseudonym,
+        Attributes = new Dictionary<string, string>(registered.Attributes), SourceId = registered.SourceId
+    };
+}
+
+[MartenStore(typeof(IAnalysisStore))]
+public static class ParticipantsImportedHandler
+{
+    /// <summary>An imported conversation's voters, stored together; a redelivered batch overwrites itself.</summary>
+    public static void Handle(ParticipantsImported batch, Marten.IDocumentSession session) =>
+        session.Store(batch.Participants.Select(ParticipantRegisteredHandler.Participant).ToArray());
 }
 
 [MartenStore(typeof(IAnalysisStore))]

@@ -22,7 +22,7 @@ public record ConversationImported(Guid WorkshopId, int Contributions, int Votes
 /// A past Polis conversation becomes a closed workshop: its comments as contributions (rejected ones
 /// kept but not published), its voters as pseudonymous participants, each voter's last vote per
 /// comment as their vote. Analysis hears of all of it through the outbox, as it would of a live
-/// workshop; votes travel in batches (<see cref="VotesImported"/>) so the largest conversations
+/// workshop; voters and votes travel in batches (<see cref="ParticipantsImported"/>, <see cref="VotesImported"/>) so the largest conversations
 /// arrive in seconds. Everything is one transaction: an import is whole or absent. The work grows
 /// linearly with the votes (bench/WorkshopLoad records 225,000 votes).
 /// </summary>
@@ -30,6 +30,7 @@ public record ConversationImported(Guid WorkshopId, int Contributions, int Votes
 public static class ImportPolisConversationHandler
 {
     public const int VoteBatch = 5_000;
+    public const int ParticipantBatch = 2_000;
 
     public static (ConversationImported, OutgoingMessages) Handle(ImportPolisConversation command, IDocumentSession session, DateTimeOffset now)
     {
@@ -50,7 +51,8 @@ public static class ImportPolisConversationHandler
         var messages = new OutgoingMessages();
         var people = conversation.ParticipantIds.ToDictionary(id => id, id => Registered(workshop, id, now));
         session.Store(people.Values.ToArray());
-        messages.AddRange(people.Values.Select(p => new ParticipantRegistered(p.Id, workshop.Id, p.Pseudonym, p.Profile, now, p.SourceId)));
+        messages.AddRange(people.Values.Select(p => new ParticipantRegistered(p.Id, workshop.Id, p.Pseudonym, p.Profile, now, p.SourceId))
+            .Chunk(ParticipantBatch).Select(batch => new ParticipantsImported(workshop.Id, batch)));
 
         var contributions = new Dictionary<string, (Guid Id, bool Published)>();
         foreach (var comment in conversation.Comments.OrderBy(c => c.PostedAt))
