@@ -35,6 +35,7 @@ public static class AnalysisModule
 
         builder.Services.AddModuleServices(typeof(AnalysisModule).Assembly);
         builder.Services.AddEngageEmbeddings(builder.Configuration);
+        builder.Services.AddSingleton<Findings.FindingsCache>();
         // A national launch sends thousands of votes a second; storing them one transaction each
         // would leave Analysis far behind. A batch waits at most 100 ms for company.
         builder.Services.ConfigureWolverine(opts => opts.BatchMessagesOf<Engage.Workshop.Contracts.VoteCast>(batch =>
@@ -49,6 +50,9 @@ public static class AnalysisModule
 
     public static void ConfigureAnalysis(this StoreOptions opts)
     {
+        // Every change to what findings read changes its corpus's version, so findings are computed once per version (ADR 0014).
+        opts.Storage.ExtendedSchemaObjects.Add(Findings.CorpusVersions.Definition());
+        opts.Listeners.Add(new Findings.CorpusVersions.Listener());
         opts.Schema.For<CorpusItem>().Index(x => x.WorkshopId);
         opts.Schema.For<CorpusVote>().Index(x => x.WorkshopId);
         opts.Schema.For<CorpusParticipant>().Index(x => x.WorkshopId);
