@@ -181,7 +181,7 @@ static class Demo
     public static readonly (string Section, string Text)[] Narrative =
     [
         ("summary",
-            "Over two weeks, people from every profession that practises at an advanced level, with their employers, educators and patients, told us how Advanced Clinical Practitioners should be educated, supported and regulated.\n\n" +
+            "In the national workshop, people from every profession that practises at an advanced level, with their employers, educators and patients, told us how Advanced Clinical Practitioners should be educated, supported and regulated.\n\n" +
             "Most agree on the basics: the title should mean one standard everywhere, and trainees need supervision and study time that is actually protected. " +
             "They divide on scope: practitioners want to use the full extent of their training, while many doctors want firm medical oversight. Employers want national money but local freedom."),
         ("background",

@@ -64,7 +64,7 @@ public class when_a_report_is_published_for_a_workshop(EngageHost engage) : Repo
         Assert.Equal(["ada@example.org", "ben@example.org"], Heard());
 
         // The outbox delivers at least once: the same announcement again must not mail anyone twice.
-        await Host.InvokeMessageAndWaitAsync(first);
+        await Host.SendMessageAndWaitAsync(first);
         Assert.Equal(["ada@example.org", "ben@example.org"], Heard());
 
         // A new version is news: one more mail each, saying which version.
