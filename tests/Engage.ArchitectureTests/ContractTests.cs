@@ -15,6 +15,7 @@ public class the_integration_events
         "Engage.Workshop.Contracts.ContributionWithdrawn",
         "Engage.Workshop.Contracts.ParticipantRegistered",
         "Engage.Workshop.Contracts.ParticipantLeft",
+        "Engage.Workshop.Contracts.ParticipantsImported",
         "Engage.Workshop.Contracts.VoteCast",
         "Engage.Workshop.Contracts.VotesImported",
         "Engage.Workshop.Contracts.WorkshopOpened",

@@ -15,7 +15,8 @@ using Wolverine.Marten;
 
 namespace Engage.Analysis.Findings;
 
-public record BreakdownRow(Guid Id, string Name, int Items, int People, ThemeBreakdown Breakdown);
+/// <summary><see cref="People"/> is null under the minimum; <see cref="PeopleShown"/> says what to print.</summary>
+public record BreakdownRow(Guid Id, string Name, int Items, int? People, string PeopleShown, ThemeBreakdown Breakdown);
 
 public record BreakdownView(string Attribute, int MinimumGroupSize, IReadOnlyList<BreakdownRow> Rows);
 
@@ -31,36 +32,38 @@ public record CoOccurrenceView(IReadOnlyList<CodeView> Codes, IReadOnlyList<IRea
 public static class FindingsEndpoint
 {
     [WolverineGet("/api/analysis/corpora/{id}/findings")]
-    public static async Task<IResult> Themes(Guid id, IQuerySession session) =>
-        await Facts(id, session) is { } facts ? Results.Ok(ThemeFindings.Build(facts, OpinionFindingsBuilder.Find(facts))) : NotFound();
+    public static async Task<IResult> Themes(Guid id, IQuerySession session, FindingsCache cache) =>
+        await session.LoadAsync<Corpus>(id) is null ? NotFound()
+            : Results.Ok(await cache.GetAsync(id, "themes with opinion groups", facts => ThemeFindings.Build(facts, OpinionFindingsBuilder.Find(facts))));
 
     /// <param name="of">"themes" (top-level codes, or the workshop's themes before coding) or "codes" (every active code).</param>
     [WolverineGet("/api/analysis/corpora/{id}/breakdowns")]
-    public static async Task<IResult> Breakdown(Guid id, string? by, string? of, IQuerySession session)
+    public static async Task<IResult> Breakdown(Guid id, string? by, string? of, IQuerySession session, FindingsCache cache)
     {
-        if (await Facts(id, session) is not { } facts) return NotFound();
+        if (await Facts(id, session, cache) is not { } facts) return NotFound();
         if (Check(facts, by, of) is { } problem) return ApiDoor.Problem(problem);
         return Results.Ok(Build(facts, by!, of ?? "themes"));
     }
 
     [WolverineGet("/api/analysis/corpora/{id}/breakdowns.csv"), Download]
-    public static async Task<IResult> BreakdownCsv(Guid id, string? by, string? of, IQuerySession session)
+    public static async Task<IResult> BreakdownCsv(Guid id, string? by, string? of, IQuerySession session, FindingsCache cache)
     {
-        if (await Facts(id, session) is not { } facts) return NotFound();
+        if (await Facts(id, session, cache) is not { } facts) return NotFound();
         if (Check(facts, by, of) is { } problem) return ApiDoor.Problem(problem);
         var view = Build(facts, by!, of ?? "themes");
-        var csv = new StringBuilder($"id,name,{CsvText.Cell(by!)},people_raising,group_size,percent,chi_square,df,p_value\r\n");
+        var csv = new StringBuilder($"id,name,{CsvText.Cell(facts.LabelOf(by!))},people_raising,group_size,percent,chi_square,df,p_value\r\n");
         foreach (var row in view.Rows)
         foreach (var cell in row.Breakdown.Cells)
-            csv.AppendJoin(',', row.Id, CsvText.Cell(row.Name), CsvText.Cell(cell.Value), Number(cell.Count), Number(cell.GroupSize), Number(cell.Percent),
+            csv.AppendJoin(',', row.Id, CsvText.Cell(row.Name), CsvText.Cell(cell.Value), cell.Count is null ? CsvText.Cell(cell.Shown) : Number(cell.Count),
+                cell.GroupSize is null ? CsvText.Cell(cell.GroupSizeShown) : Number(cell.GroupSize), Number(cell.Percent),
                 Number(row.Breakdown.ChiSquare), row.Breakdown.DegreesOfFreedom, Number(row.Breakdown.PValue)).Append("\r\n");
         return CsvText.File(csv.ToString(), $"breakdown-by-{Slug(by!)}.csv");
     }
 
     [WolverineGet("/api/analysis/corpora/{id}/co-occurrence")]
-    public static async Task<IResult> CoOccurrence(Guid id, IQuerySession session)
+    public static async Task<IResult> CoOccurrence(Guid id, IQuerySession session, FindingsCache cache)
     {
-        if (await Facts(id, session) is not { } facts) return NotFound();
+        if (await Facts(id, session, cache) is not { } facts) return NotFound();
         var (codes, counts) = AttributeBreakdowns.CoOccurrence(facts);
         var view = ViewCodebookEndpoint.View(id, facts.Codebook).Codes.ToDictionary(c => c.Id);
         return Results.Ok(new CoOccurrenceView(codes.Select(c => view[c]).ToList(),
@@ -69,9 +72,9 @@ public static class FindingsEndpoint
 
     /// <summary>Every coding with its coder and codebook version: the coding record for other tools.</summary>
     [WolverineGet("/api/analysis/corpora/{id}/codings.csv"), Download]
-    public static async Task<IResult> CodingsCsv(Guid id, IQuerySession session)
+    public static async Task<IResult> CodingsCsv(Guid id, IQuerySession session, FindingsCache cache)
     {
-        if (await Facts(id, session) is not { } facts) return NotFound();
+        if (await Facts(id, session, cache) is not { } facts) return NotFound();
         var csv = new StringBuilder("coding_id,item_id,source_id,code_id,code,theme,coder_id,coder,codebook_version,start,end,passage,source,coded_at\r\n");
         foreach (var c in facts.Codings.OrderBy(c => c.At))
         {
@@ -92,7 +95,7 @@ public static class FindingsEndpoint
             ? facts.Codebook.Active.Select(c => (c.Id, c.Name, facts.ItemsWith(c.Id)))
             : ThemeFindings.Build(facts, OpinionAnalysis.None).Select(t => (t.ThemeId, t.Title, facts.ItemsUnder(t.ThemeId)));
         return new BreakdownView(by, facts.MinimumGroupSize, rows.Select(r => new BreakdownRow(r.Item1, r.Item2, r.Item3.Count,
-            facts.Items.Where(i => r.Item3.Contains(i.Id)).Select(CorpusFacts.RespondentOf).Distinct().Count(), AttributeBreakdowns.Of(facts, r.Item3, by))).ToList());
+            Figures.PeopleRaising(facts, r.Item3) is var people ? people.Value : null, people.Words(facts.MinimumGroupSize), AttributeBreakdowns.Of(facts, r.Item3, by))).ToList());
     }
 
     private static RuleBroken? Check(CorpusFacts facts, string? by, string? of)
@@ -103,8 +106,9 @@ public static class FindingsEndpoint
         return null;
     }
 
-    private static async Task<CorpusFacts?> Facts(Guid id, IQuerySession session) =>
-        await session.LoadAsync<Corpus>(id) is null ? null : await CorpusFacts.LoadAsync(session, id);
+    /// <summary>The corpus's facts as of its current version, read once per version (<see cref="FindingsCache"/>).</summary>
+    private static async Task<CorpusFacts?> Facts(Guid id, IQuerySession session, FindingsCache cache) =>
+        await session.LoadAsync<Corpus>(id) is null ? null : await cache.FactsAsync(id);
 
     private static IResult NotFound() => ApiDoor.Problem(new RuleBroken(404, "The corpus was not found."));
 

@@ -126,7 +126,8 @@ public static class WorkshopLifecycle
         new(workshop.Id, workshop.SeminarId == Guid.Empty ? null : workshop.SeminarId, workshop.Title,
             workshop.Themes.Select(t => new OpenedTheme(t.Id, t.Title, t.Description, t.Prompts,
                 t.Problems.Select(p => new OpenedProblem(p.ProblemId, p.Text, p.InterestGroup)).ToList())).ToList(),
-            workshop.ProfileQuestions.Select(q => q.Key).ToList(), workshop.MinimumGroupSize, now, workshop.ClosesAt, workshop.Attribution);
+            workshop.ProfileQuestions.Select(q => q.Key).ToList(), workshop.MinimumGroupSize, workshop.OpenedAt ?? now, workshop.ClosesAt, workshop.Attribution,
+            workshop.ProfileQuestions.ToDictionary(q => q.Key, Participants.ProfileQuestions.LabelOf));
 
     public static WorkshopClosed Close(Workshop workshop, DateTimeOffset now)
     {

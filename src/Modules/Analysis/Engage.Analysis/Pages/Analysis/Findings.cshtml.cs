@@ -14,7 +14,7 @@ public record BreakdownLine(Guid Id, string Name, int Depth, ThemeBreakdown Brea
 /// issues, solutions and sentiment; any theme or code broken down by an attribute (small groups
 /// suppressed, with chi-square); which codes occur together; and the quotes with their attribution.
 /// </summary>
-public class FindingsModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage(store, bus)
+public class FindingsModel(IAnalysisStore store, IMessageBus bus, FindingsCache cache) : AnalysisPage(store, bus)
 {
     [BindProperty(SupportsGet = true)] public string? By { get; set; }
     [BindProperty(SupportsGet = true)] public string? Of { get; set; }
@@ -34,13 +34,16 @@ public class FindingsModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage
     {
         await using var session = Store.QuerySession();
         if (!await FindCorpus(session, id)) return false;
-        var facts = await CorpusFacts.LoadAsync(session, id, HttpContext.RequestAborted);
+        // Read and computed once per corpus version, not per request (FindingsCache).
+        var facts = await cache.FactsAsync(id, HttpContext.RequestAborted);
         // Opinion groups' views on each theme are not shown here, so they are not computed.
-        Themes = ThemeFindings.Build(facts, OpinionAnalysis.None);
+        Themes = await cache.GetAsync(id, "themes", f => ThemeFindings.Build(f, OpinionAnalysis.None), HttpContext.RequestAborted);
         ThemesAreCodes = facts.Codebook.Active.Any(c => c.ParentId is null);
         AttributeNames = facts.AttributeNames;
         MinimumGroupSize = facts.MinimumGroupSize;
         Contributors = facts.Contributors.Count;
+        ContributorsShown = Figures.Participation(facts).ContributorsShown;
+        Labels = facts.AttributeNames.ToDictionary(a => a, facts.LabelOf);
         var view = ViewCodebookEndpoint.View(id, facts.Codebook);
         Codes = view.Codes.ToDictionary(c => c.Id);
 
@@ -54,10 +57,10 @@ public class FindingsModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage
                 Breakdown = Themes.Select(t => new BreakdownLine(t.ThemeId, t.Title, 0, t.Breakdowns.First(b => b.Attribute == By))).ToList();
         }
 
-        var (codes, counts) = AttributeBreakdowns.CoOccurrence(facts);
+        var (codes, counts) = await cache.GetAsync(id, "co-occurrence", AttributeBreakdowns.CoOccurrence, HttpContext.RequestAborted);
         CoCodes = codes.Select(c => Codes[c]).ToList();
         CoCounts = counts;
-        Quotes = facts.Quotes.Select(facts.ViewOf).OfType<QuoteView>().ToList();
+        Quotes = await cache.GetAsync(id, "quotes", f => f.Quotes.Select(f.ViewOf).OfType<QuoteView>().ToList(), HttpContext.RequestAborted);
         return true;
     }
 
@@ -66,23 +69,27 @@ public class FindingsModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage
     public async Task<IActionResult> OnGetBreakdownCsvAsync(Guid id)
     {
         await using var session = Store.QuerySession();
-        return await Deliver(await FindingsEndpoint.BreakdownCsv(id, By, Of, session));
+        return await Deliver(await FindingsEndpoint.BreakdownCsv(id, By, Of, session, cache));
     }
 
     public async Task<IActionResult> OnGetCodingsAsync(Guid id)
     {
         await using var session = Store.QuerySession();
-        return await Deliver(await FindingsEndpoint.CodingsCsv(id, session));
+        return await Deliver(await FindingsEndpoint.CodingsCsv(id, session, cache));
     }
 
     public Task<IActionResult> OnPostUnstarAsync(Guid id, Guid quoteId) =>
         Run(id, new UnstarQuote(id, quoteId), "The item is no longer a quote.", $"/analysis/{id}/findings#quotes", $"unstar-{quoteId}");
 
-    /// <summary>A breakdown cell in words: suppressed cells never show a number.</summary>
+    /// <summary>A breakdown cell in words, as the rule left it: suppressed cells never show a number.</summary>
     public string Cell(BreakdownCell cell) =>
-        cell.GroupSize is null ? $"fewer than {MinimumGroupSize} people in the group"
-        : cell.Count is null ? $"fewer than {MinimumGroupSize} of {cell.GroupSize}"
-        : $"{cell.Count} of {cell.GroupSize} ({cell.Percent?.ToString("0.#", CultureInfo.InvariantCulture)}%)";
+        cell.GroupSize is null ? $"group {cell.GroupSizeShown}"
+        : cell.Count is null ? $"{cell.Shown} of {cell.GroupSize:N0}"
+        : $"{cell.Count:N0} of {cell.GroupSize:N0} ({Engage.Platform.Disclosure.SmallGroups.PercentText(cell.Percent)})";
+
+    public string ContributorsShown { get; private set; } = "";
+    public IReadOnlyDictionary<string, string> Labels { get; private set; } = new Dictionary<string, string>();
+    public string LabelOf(string attribute) => Labels.GetValueOrDefault(attribute) ?? Engage.Platform.Wording.Words.Humanise(attribute);
 
     public static string Number(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "–";
 }

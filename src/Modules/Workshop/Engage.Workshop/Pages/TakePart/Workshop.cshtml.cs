@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Engage.Platform;
 using Engage.Platform.Web;
 using Engage.Workshop.Contributions;
@@ -70,7 +71,8 @@ public class WorkshopModel(IWorkshopStore store, IMessageBus bus, IOptions<Contr
     {
         await using var session = store.QuerySession();
         var similar = string.IsNullOrWhiteSpace(text) || text.Length > PostContributionHandler.MaxLength ? []
-            : SimilarContributions.Find(text, await SimilarContributions.CandidatesAsync(session, id, themeId));
+            : await SimilarContributions.FindAsync(text, id, themeId, session,
+                HttpContext.RequestServices.GetRequiredService<Engage.Embeddings.TextEmbeddings>(), HttpContext.RequestServices.GetRequiredService<ThemeVectorIndex>());
         return Partial("_Similar", (id, themeId, similar));
     }
 
