@@ -123,7 +123,7 @@ public class when_every_role_calls_every_route(EngageHost engage) : EngageTest(e
                 wrong.Add($"{door} as {role}: expected {expected}, got {(int)response.StatusCode} {response.Headers.Location}");
         }
 
-        // Files people download from page links answer the sign-in cookie the same way (docs/adr/0014).
+        // Files people download from page links answer the sign-in cookie the same way (docs/adr/0016).
         var downloads = doors.Where(d => d.Download).ToList();
         foreach (var door in downloads)
         {
