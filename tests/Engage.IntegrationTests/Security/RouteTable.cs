@@ -10,7 +10,7 @@ namespace Engage.IntegrationTests.Security;
 /// One route of the running application, one method, with who may call it as its metadata says:
 /// <see cref="Roles"/> is null when any signed-in user may (only the fallback policy applies).
 /// </summary>
-public sealed record Door(string Method, string Pattern, bool Public, IReadOnlyList<string>? Roles, bool Api, bool Page, bool RateLimited, bool Download = false)
+public sealed record Door(string Method, string Pattern, bool Public, IReadOnlyList<string>? Roles, bool Api, bool Page, bool RateLimited)
 {
     public bool Admits(string role) => Public || Roles is null || Roles.Contains(role);
 
@@ -60,11 +60,8 @@ public static class RouteTable
             var methods = metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
             var page = metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null;
             var limited = metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>() is not null;
-            var download = metadata.GetMetadata<System.Reflection.MethodInfo>() is { } m
-                           && (m.GetCustomAttributes(typeof(Engage.Platform.Web.DownloadAttribute), false).Length > 0
-                               || m.DeclaringType?.GetCustomAttributes(typeof(Engage.Platform.Web.DownloadAttribute), false).Length > 0);
             foreach (var method in methods)
-                doors.Add(new Door(method, pattern, isPublic, roles, pattern.StartsWith("/api/"), page, limited, download));
+                doors.Add(new Door(method, pattern, isPublic, roles, pattern.StartsWith("/api/"), page, limited));
         }
         return doors;
     }
