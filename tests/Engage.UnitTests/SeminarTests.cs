@@ -277,7 +277,8 @@ public class when_a_statement_is_checked
     public void an_over_long_statement_is_refused_naming_the_field()
     {
         var broken = Assert.Throws<RuleBroken>(() => SeminarRules.Text(new string('x', 2001), "text", SeminarRules.MaxStatement));
-        Assert.Contains("'text'", broken.Message);
+        Assert.Equal("The problem must be 2,000 characters or fewer (it has 2,001)", broken.Message);
+        Assert.Equal("text", broken.Field);
         Assert.Equal(400, broken.Status);
     }
 
