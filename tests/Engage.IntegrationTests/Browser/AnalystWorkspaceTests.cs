@@ -139,17 +139,17 @@ public sealed class when_an_analyst_works_in_the_coding_workspace(EngageInChromi
     {
         var (email, api) = await Analyst("Bea Coder");
         var (secondEmail, _) = await Analyst("Cal Coder");
-        var rows = Enumerable.Range(0, 24).Select(i => ($"{Texts[i % Texts.Length]} ({i})", i < 12 ? "Nurse" : "Paramedic")).ToList();
+        var rows = Enumerable.Range(0, 40).Select(i => ($"{Texts[i % Texts.Length]} ({i})", i < 20 ? "Nurse" : "Paramedic")).ToList();
         var corpusId = await Corpus(api, "Sample corpus", rows);
         var time = await Code(api, corpusId, "Protected time");
         var pay = await Code(api, corpusId, "Pay");
         var items = (await (await api.GetAsync($"/api/analysis/corpora/{corpusId}/items?page=1")).Read<JsonElement>()).GetProperty("items").EnumerateArray().ToList();
-        // Nurses raise protected time far more often: the heatmap marks the theme as depending on profession.
+        // Every nurse raises protected time, half the paramedics do: the heatmap marks the theme as depending on profession.
         foreach (var item in items)
         {
             var n = int.Parse(Regex.Match(item.GetProperty("text").GetString()!, @"\((\d+)\)$").Groups[1].Value);
-            if (n < 12 || n % 6 == 0) await Apply(api, corpusId, item.GetProperty("id").GetGuid(), time);
-            if (n % 2 == 0) await Apply(api, corpusId, item.GetProperty("id").GetGuid(), pay);
+            if (n < 20 || n % 2 == 0) await Apply(api, corpusId, item.GetProperty("id").GetGuid(), time);
+            if (n % 4 == 1) await Apply(api, corpusId, item.GetProperty("id").GetGuid(), pay);
         }
 
         var coders = await Ids(email, secondEmail);
@@ -180,13 +180,14 @@ public sealed class when_an_analyst_works_in_the_coding_workspace(EngageInChromi
         await Expect(page.Locator("#theme-attribute-map")).ToBeFocusedAsync();
         var protectedRow = page.Locator("#theme-attribute-table tr").Filter(new() { HasText = "Protected time" });
         await Expect(protectedRow).ToContainTextAsync("Protected time *");
-        await Expect(protectedRow).ToContainTextAsync("12 of 12 (100%)");
+        await Expect(protectedRow).ToContainTextAsync("20 of 20 (100%)");
+        await Expect(protectedRow).ToContainTextAsync("10 of 20 (50%)");
         await Expect(page.Locator("#co-occurrence-table")).ToContainTextAsync("Pay");
         var coRow = page.Locator("#co-occurrence-table tbody tr").Filter(new() { HasText = "Protected time" });
-        await Expect(coRow.Locator("td").Nth(0)).ToHaveTextAsync("14");
-        // Eight items have both codes: fewer than the minimum group size of 10, so the number is not shown.
+        await Expect(coRow.Locator("td").Nth(0)).ToHaveTextAsync("30");
+        // Five items have both codes: fewer than the minimum group size of 10, so the number is not shown.
         await Expect(coRow.Locator("td").Nth(1)).ToHaveTextAsync("fewer than 10");
-        await Expect(page.Locator("#prevalence-table")).ToContainTextAsync("24");
+        await Expect(page.Locator("#prevalence-table")).ToContainTextAsync("40");
         // The co-occurrence picture fits the page: nothing runs off to the right.
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
         Assert.False(overflow, "The pictures page scrolls sideways.");
