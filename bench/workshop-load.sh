@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The Workshop load benchmark:  bench/workshop-load.sh [driver options, e.g. --vote-rate 1000 --seconds 30]
-# Starts its own PostgreSQL cluster (.data/bench-pg, port 55433, database engage_bench, recreated each run)
+# Starts its own PostgreSQL cluster (.data/bench-pg, port 55448, database engage_bench, recreated each run)
 # and its own host (Production, 127.0.0.1:5090), measures PostgreSQL's raw single-row insert rate with
 # pgbench, then runs bench/WorkshopLoad against the host. Everything it started is stopped at the end.
 # See bench/WorkshopLoad/README.md for what each phase measures.
@@ -8,7 +8,7 @@ set -euo pipefail
 source "$(dirname "$0")/../scripts/common.sh"
 cd "$root"
 
-export ENGAGE_PG_DATA="$root/.data/bench-pg" ENGAGE_PG_PORT=55433
+export ENGAGE_PG_DATA="$root/.data/bench-pg" ENGAGE_PG_PORT=55448
 database=engage_bench
 port=5090
 url="http://127.0.0.1:$port"

@@ -15,8 +15,9 @@ if (args.Length < 4 || args[0].StartsWith("--"))
         usage: Engage.WorkshopLoad <base-url> <admin-email> <admin-password> <mail-folder>
           [--participants 400] [--vote-rate 2000[,200...]] [--post-rate 500[,50...]] [--seconds 60]
           [--drain-seconds 30] [--settle-seconds 10]
-          [--seed-contributions 500] [--theme-size 10000] [--readers 4] [--read-seconds 20]
+          [--seed-contributions 500] [--theme-size 10000] [--readers 4] [--read-seconds 20] [--read-write-rate 200]
           [--polis <folder>] [--skip-import] [--pgbench-tps N] [--max-in-flight 512]
+          [--generate-polis 225000 [--polis-participants 2000] [--polis-comments 1000]] [--import-only]
         """);
     return 2;
 }
@@ -38,6 +39,13 @@ Console.WriteLine($"Engage workshop load benchmark against {baseUrl} ({Environme
 if (!options.Flag("skip-import"))
 {
     var folder = options.Text("polis", "");
+    if (options.Int("generate-polis", 0) is > 0 and var generated)
+    {
+        // A conversation the size of a national one, since no real export at hand comes close (see PolisGenerator).
+        folder = PolisGenerator.Write(generated, options.Int("polis-participants", 2000), options.Int("polis-comments", 1000),
+            Path.Combine(Path.GetTempPath(), $"engage-polis-{generated}"));
+        Console.WriteLine($"\nGenerated a Polis export of {generated:N0} votes in {folder}");
+    }
     if (!File.Exists(Path.Combine(folder, "votes.csv"))) throw new FileNotFoundException($"No Polis export (comments.csv, votes.csv) in '{folder}'; pass --polis <folder> or --skip-import.");
     var (comments, published, expectedVotes) = PolisExport.Expected(folder);
     Console.WriteLine($"\nImport: {Path.GetFileName(folder)} ({comments} comments, {published} not rejected, {expectedVotes} votes on those after keeping each voter's last vote)");
@@ -79,6 +87,8 @@ if (!options.Flag("skip-import"))
     notes.Add($"Polis import ({comments} comments, {imported.GetProperty("votes").GetInt32()} votes, {imported.GetProperty("participants").GetInt32()} participants): " +
         $"201 after {importSeconds:F2} s; Analysis complete after {(complete ? $"{analysedSeconds:F2} s" : "NOT within 5 min")}");
 }
+
+if (options.Flag("import-only")) return 0;
 
 // 2. An open workshop, made the way programme staff make one: a seminar's agreed themes.
 var seminarId = await Create("/api/seminars", new
@@ -148,6 +158,7 @@ var voteBodies = voteValues.Select(v => Json(new { vote = v })).ToArray();
 Call NextVote(int _) => new(HttpMethod.Put, $"/api/contributions/{contributionIds[random.Next(seedCount)]}/vote",
     voteBodies[random.Next(3)], tokens[random.Next(participantCount)]);
 var postPath = $"/api/workshops/{workshop}/themes/{theme}/contributions";
+string[] ContributionListingSorts = ["newest", "agreed", "discussed", "unvoted"];
 Call NextPost(int _) => new(HttpMethod.Post, postPath, Json(new { text = Texts.Contribution(random) }), tokens[random.Next(participantCount)]);
 
 // A short warm-up so JIT compilation and the connection pools are not in the measured figures.
@@ -190,13 +201,23 @@ if (inTheme < themeSize)
     notes.Add($"theme topped up to {inTheme} with {missingPosts} unmeasured posts at {missingPosts / fill.Elapsed.TotalSeconds:F0}/s (closed loop, 32 concurrent)");
 }
 var reader = tokens[0];
-var reads = await load.ClosedLoop(
+(string, Func<Call>)[] themeReads =
 [
-    ($"theme ?sort=newest ({inTheme})", () => new Call(HttpMethod.Get, $"{postPath}?sort=newest", null, reader)),
-    ($"theme ?sort=agreed ({inTheme})", () => new Call(HttpMethod.Get, $"{postPath}?sort=agreed", null, reader)),
+    .. ContributionListingSorts.Select(sort => ($"theme ?sort={sort} ({inTheme})", (Func<Call>)(() => new Call(HttpMethod.Get, $"{postPath}?sort={sort}", null, reader)))),
     ("page /take-part/{id} (anonymous)", () => new Call(HttpMethod.Get, $"/take-part/{workshop}", null, null))
-], options.Int("readers", 4), TimeSpan.FromSeconds(options.Int("read-seconds", 20)));
-foreach (var read in reads) Report(read);
+];
+var readers = options.Int("readers", 4);
+var readTime = TimeSpan.FromSeconds(options.Int("read-seconds", 20));
+foreach (var read in await load.ClosedLoop(themeReads, readers, readTime)) Report(read);
+// The same reads while votes keep arriving, as they do on a live workshop's pages.
+if (options.Int("read-write-rate", 200) is > 0 and var writeRate)
+{
+    await Task.Delay(settle);
+    var writes = load.OpenLoop($"votes at {writeRate}/s during the reads", writeRate, readTime, NextVote, drain);
+    var during = await load.ClosedLoop(themeReads.Select(r => ($"{r.Item1} + {writeRate} votes/s", r.Item2)).ToArray(), readers, readTime);
+    Report(await writes);
+    foreach (var read in during) Report(read);
+}
 
 // 7. The summary.
 Console.WriteLine($"\n=== Summary ({DateTime.Now:yyyy-MM-dd HH:mm}) ===");

@@ -15,10 +15,12 @@ public class the_integration_events
         "Engage.Workshop.Contracts.ContributionWithdrawn",
         "Engage.Workshop.Contracts.ParticipantRegistered",
         "Engage.Workshop.Contracts.ParticipantLeft",
+        "Engage.Workshop.Contracts.ParticipantsImported",
         "Engage.Workshop.Contracts.VoteCast",
         "Engage.Workshop.Contracts.VotesImported",
         "Engage.Workshop.Contracts.WorkshopOpened",
         "Engage.Workshop.Contracts.WorkshopClosed",
+        "Engage.Workshop.Contracts.WorkshopReopened",
         "Engage.Analysis.Contracts.AnalysisPublished",
         "Engage.Reporting.Contracts.ReportPublished",
         "Engage.Reporting.Contracts.RecommendationProgressRecorded"

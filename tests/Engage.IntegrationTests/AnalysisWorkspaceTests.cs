@@ -210,6 +210,34 @@ public class when_analysts_code_a_corpus(EngageHost engage) : EngageTest(engage)
     }
 
     [Fact]
+    public async Task findings_are_kept_between_reads_and_follow_every_change_to_the_corpus()
+    {
+        var analyst = Engage.Client(await Engage.TokenFor(Roles.Analyst));
+        var (corpus, items) = await Upload(analyst);
+        var supervision = await Code(analyst, corpus, "Supervision");
+        async Task<int> ItemsUnderSupervision() =>
+            (await (await analyst.GetAsync($"/api/analysis/corpora/{corpus}/findings")).Read<JsonElement[]>())
+            .Single(t => t.GetProperty("themeId").GetGuid() == supervision).GetProperty("items").GetInt32();
+
+        Assert.Equal(0, await ItemsUnderSupervision());
+        Assert.Equal(0, await ItemsUnderSupervision()); // the second read is the kept copy, still right
+        var coding = (await (await Apply(analyst, corpus, items["r0"], supervision)).Read<Created>()).Id;
+        Assert.Equal(HttpStatusCode.Created, (await Apply(analyst, corpus, items["r1"], supervision)).StatusCode);
+        Assert.Equal(2, await ItemsUnderSupervision());
+        // A coding taken back (an event, then a delete in the projection) is a change too.
+        Assert.Equal(HttpStatusCode.NoContent, (await analyst.DeleteAsync($"/api/analysis/corpora/{corpus}/items/{items["r0"]}/codings/{coding}")).StatusCode);
+        Assert.Equal(1, await ItemsUnderSupervision());
+
+        // Another corpus's change leaves this one's version alone; its own findings are its own.
+        var (other, otherItems) = await Upload(analyst);
+        var pay = await Code(analyst, other, "Pay");
+        Assert.Equal(HttpStatusCode.Created, (await Apply(analyst, other, otherItems["r5"], pay)).StatusCode);
+        Assert.Equal(1, await ItemsUnderSupervision());
+        var otherFindings = await (await analyst.GetAsync($"/api/analysis/corpora/{other}/findings")).Read<JsonElement[]>();
+        Assert.Equal(1, otherFindings.Single(t => t.GetProperty("themeId").GetGuid() == pay).GetProperty("items").GetInt32());
+    }
+
+    [Fact]
     public async Task codings_export_as_csv_with_their_coder_and_version()
     {
         var analyst = Engage.Client(await Engage.TokenFor(Roles.Analyst));

@@ -5,6 +5,10 @@ using System.Text.Json;
 using Engage.IntegrationTests.Support;
 using Engage.Platform;
 using Engage.Workshop.Contracts;
+using Engage.Workshop;
+using Engage.Workshop.Voting;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Wolverine.Tracking;
 
 namespace Engage.IntegrationTests;
@@ -66,6 +70,7 @@ public class when_staff_import_a_polis_conversation(EngageHost engage) : EngageT
         // The rejected comment stays in the workshop's record but is never published, nor its vote sent.
         Assert.Equal(2, tracked.Sent.MessagesOf<ContributionPublished>().Count());
         Assert.Equal(4, Assert.Single(tracked.Sent.MessagesOf<VotesImported>()).Votes.Count);
+        Assert.Equal(4, Assert.Single(tracked.Sent.MessagesOf<ParticipantsImported>()).Participants.Count);
         Assert.Single(tracked.Sent.MessagesOf<WorkshopClosed>());
 
         var workshop = await (await staff.GetAsync($"/api/workshops/{workshopId}")).Read<JsonElement>();
@@ -81,6 +86,14 @@ public class when_staff_import_a_polis_conversation(EngageHost engage) : EngageT
         Assert.Equal("One national standard,\nthen local adaptation.", items["2"].GetProperty("text").GetString());
         Assert.Equal((2, 0, 0), Counts(items["0"]));
         Assert.Equal((1, 0, 1), Counts(items["2"]));
+
+        // The workshop keeps each last vote as its own Vote document, read back by Marten like any other.
+        await using var workshopSession = Host.Services.GetRequiredService<IWorkshopStore>().QuerySession();
+        var stored = await workshopSession.Query<Vote>().Where(v => v.WorkshopId == workshopId).ToListAsync();
+        Assert.Equal(5, stored.Count);
+        Assert.All(stored, v => Assert.Equal(Vote.IdFor(v.ContributionId, v.ParticipantId), v.Id));
+        Assert.Equal(["agree", "agree", "agree", "disagree", "pass"], stored.Select(v => v.Value).Order());
+        Assert.Equal(new DateTimeOffset(2017, 7, 14, 2, 40, 15, TimeSpan.Zero), stored.Max(v => v.CastAt));
 
         static (int, int, int) Counts(JsonElement item) =>
             (item.GetProperty("agree").GetInt32(), item.GetProperty("disagree").GetInt32(), item.GetProperty("pass").GetInt32());

@@ -32,22 +32,23 @@ public record CoOccurrenceView(IReadOnlyList<CodeView> Codes, IReadOnlyList<IRea
 public static class FindingsEndpoint
 {
     [WolverineGet("/api/analysis/corpora/{id}/findings")]
-    public static async Task<IResult> Themes(Guid id, IQuerySession session) =>
-        await Facts(id, session) is { } facts ? Results.Ok(ThemeFindings.Build(facts, OpinionFindingsBuilder.Find(facts))) : NotFound();
+    public static async Task<IResult> Themes(Guid id, IQuerySession session, FindingsCache cache) =>
+        await session.LoadAsync<Corpus>(id) is null ? NotFound()
+            : Results.Ok(await cache.GetAsync(id, "themes with opinion groups", facts => ThemeFindings.Build(facts, OpinionFindingsBuilder.Find(facts))));
 
     /// <param name="of">"themes" (top-level codes, or the workshop's themes before coding) or "codes" (every active code).</param>
     [WolverineGet("/api/analysis/corpora/{id}/breakdowns")]
-    public static async Task<IResult> Breakdown(Guid id, string? by, string? of, IQuerySession session)
+    public static async Task<IResult> Breakdown(Guid id, string? by, string? of, IQuerySession session, FindingsCache cache)
     {
-        if (await Facts(id, session) is not { } facts) return NotFound();
+        if (await Facts(id, session, cache) is not { } facts) return NotFound();
         if (Check(facts, by, of) is { } problem) return ApiDoor.Problem(problem);
         return Results.Ok(Build(facts, by!, of ?? "themes"));
     }
 
-    [WolverineGet("/api/analysis/corpora/{id}/breakdowns.csv")]
-    public static async Task<IResult> BreakdownCsv(Guid id, string? by, string? of, IQuerySession session)
+    [WolverineGet("/api/analysis/corpora/{id}/breakdowns.csv"), Download]
+    public static async Task<IResult> BreakdownCsv(Guid id, string? by, string? of, IQuerySession session, FindingsCache cache)
     {
-        if (await Facts(id, session) is not { } facts) return NotFound();
+        if (await Facts(id, session, cache) is not { } facts) return NotFound();
         if (Check(facts, by, of) is { } problem) return ApiDoor.Problem(problem);
         var view = Build(facts, by!, of ?? "themes");
         var csv = new StringBuilder($"id,name,{CsvText.Cell(facts.LabelOf(by!))},people_raising,group_size,percent,chi_square,df,p_value\r\n");
@@ -60,9 +61,9 @@ public static class FindingsEndpoint
     }
 
     [WolverineGet("/api/analysis/corpora/{id}/co-occurrence")]
-    public static async Task<IResult> CoOccurrence(Guid id, IQuerySession session)
+    public static async Task<IResult> CoOccurrence(Guid id, IQuerySession session, FindingsCache cache)
     {
-        if (await Facts(id, session) is not { } facts) return NotFound();
+        if (await Facts(id, session, cache) is not { } facts) return NotFound();
         var (codes, counts) = AttributeBreakdowns.CoOccurrence(facts);
         var view = ViewCodebookEndpoint.View(id, facts.Codebook).Codes.ToDictionary(c => c.Id);
         return Results.Ok(new CoOccurrenceView(codes.Select(c => view[c]).ToList(),
@@ -70,10 +71,10 @@ public static class FindingsEndpoint
     }
 
     /// <summary>Every coding with its coder and codebook version: the coding record for other tools.</summary>
-    [WolverineGet("/api/analysis/corpora/{id}/codings.csv")]
-    public static async Task<IResult> CodingsCsv(Guid id, IQuerySession session)
+    [WolverineGet("/api/analysis/corpora/{id}/codings.csv"), Download]
+    public static async Task<IResult> CodingsCsv(Guid id, IQuerySession session, FindingsCache cache)
     {
-        if (await Facts(id, session) is not { } facts) return NotFound();
+        if (await Facts(id, session, cache) is not { } facts) return NotFound();
         var csv = new StringBuilder("coding_id,item_id,source_id,code_id,code,theme,coder_id,coder,codebook_version,start,end,passage,source,coded_at\r\n");
         foreach (var c in facts.Codings.OrderBy(c => c.At))
         {
@@ -105,8 +106,9 @@ public static class FindingsEndpoint
         return null;
     }
 
-    private static async Task<CorpusFacts?> Facts(Guid id, IQuerySession session) =>
-        await session.LoadAsync<Corpus>(id) is null ? null : await CorpusFacts.LoadAsync(session, id);
+    /// <summary>The corpus's facts as of its current version, read once per version (<see cref="FindingsCache"/>).</summary>
+    private static async Task<CorpusFacts?> Facts(Guid id, IQuerySession session, FindingsCache cache) =>
+        await session.LoadAsync<Corpus>(id) is null ? null : await cache.FactsAsync(id);
 
     private static IResult NotFound() => ApiDoor.Problem(new RuleBroken(404, "The corpus was not found."));
 

@@ -47,37 +47,31 @@ public static class ContributionListing
     }
 
     /// <summary>
-    /// Reads a page of a theme: the entries, the vote counts (counted by PostgreSQL, not by loading
-    /// every vote), the reader's own votes, then only the texts on the page. With <paramref name="threads"/>
-    /// the page holds top-level contributions and their replies come alongside.
+    /// Reads a page of a theme in any order: PostgreSQL orders the theme's contributions by the counts it keeps
+    /// per contribution (<see cref="ContributionCounts"/>) and returns the page, so a theme of 10,000 costs a page
+    /// of rows, not every vote of the workshop. With <paramref name="threads"/> the page holds top-level
+    /// contributions and their replies come alongside.
     /// </summary>
     public static async Task<ThemePage> ReadAsync(IQuerySession session, Guid workshopId, Guid themeId, Guid? reader, string sort, int skip, int take, bool threads)
     {
-        // Newest first is the default order and needs no counts to sort by: PostgreSQL pages it on its own.
-        if (sort == "newest") return await ReadNewestAsync(session, workshopId, themeId, reader, skip, take, threads);
-
-        var entries = await session.QueryAsync<ThemeEntry>(
-            $"select json_build_object('Id', id, 'ParentId', parent_id, 'PostedAt', posted_at) from {Contributions} " +
-            "where workshop_id = ? and theme_id = ? and status = ?", workshopId, themeId, Published);
-        var tallies = await TalliesAsync(session, workshopId);
+        var topLevel = threads ? " and c.parent_id is null" : "";
         var mine = await MineAsync(session, workshopId, reader);
-        var replies = entries.Where(e => e.ParentId is not null).GroupBy(e => e.ParentId!.Value).ToDictionary(g => g.Key, g => g.Count());
-
-        var candidates = threads ? entries.Where(e => e.ParentId is null).ToList() : entries;
-        var page = Order(candidates, tallies, mine, replies, sort).Skip(skip).Take(take).ToList();
-        var onPage = page.Select(e => e.Id).ToHashSet();
-        var replyEntries = threads ? entries.Where(e => e.ParentId is { } p && onPage.Contains(p)).OrderBy(e => e.PostedAt).ToList() : [];
-        return await PageAsync(session, candidates.Count, page, replyEntries, tallies, mine, replies);
-    }
-
-    private static async Task<ThemePage> ReadNewestAsync(IQuerySession session, Guid workshopId, Guid themeId, Guid? reader, int skip, int take, bool threads)
-    {
-        var topLevel = threads ? " and parent_id is null" : "";
+        // The same orders as Order() above, ties broken by id so pages do not overlap.
+        var order = sort switch
+        {
+            "agreed" => "coalesce(n.agree, 0) desc, coalesce(n.disagree, 0), c.posted_at desc, c.id",
+            "discussed" => "coalesce(n.replies, 0) desc, coalesce(n.agree + n.disagree + n.pass, 0) desc, c.posted_at desc, c.id",
+            "unvoted" => "c.id = any(?) , coalesce(n.agree + n.disagree + n.pass, 0), c.posted_at desc, c.id",
+            _ => "c.posted_at desc, c.id"
+        };
         var total = (await session.QueryAsync<int>(
-            $"select count(*)::int from {Contributions} where workshop_id = ? and theme_id = ? and status = ?{topLevel}", workshopId, themeId, Published)).Single();
-        var page = await session.QueryAsync<ThemeEntry>(
-            $"select json_build_object('Id', id, 'ParentId', parent_id, 'PostedAt', posted_at) from {Contributions} " +
-            $"where workshop_id = ? and theme_id = ? and status = ?{topLevel} order by posted_at desc limit ? offset ?", workshopId, themeId, Published, take, skip);
+            $"select count(*)::int from {Contributions} c where c.workshop_id = ? and c.theme_id = ? and c.status = ?{topLevel}", workshopId, themeId, Published)).Single();
+        var select = $"select json_build_object('Id', c.id, 'ParentId', c.parent_id, 'PostedAt', c.posted_at) from {Contributions} c " +
+            $"left join {ContributionCounts.Table} n on n.contribution_id = c.id where c.workshop_id = ? and c.theme_id = ? and c.status = ?{topLevel} " +
+            $"order by {order} limit ? offset ?";
+        var page = sort == "unvoted"
+            ? await session.QueryAsync<ThemeEntry>(select, workshopId, themeId, Published, mine.Keys.ToArray(), take, skip)
+            : await session.QueryAsync<ThemeEntry>(select, workshopId, themeId, Published, take, skip);
         var ids = page.Select(e => e.Id).ToArray();
         var replyEntries = threads && ids.Length > 0
             ? (await session.QueryAsync<ThemeEntry>(
@@ -85,11 +79,14 @@ public static class ContributionListing
                 "where parent_id = any(?) and status = ? order by posted_at", ids, Published)).ToList()
             : [];
         var shown = ids.Concat(replyEntries.Select(e => e.Id)).ToArray();
-        var replies = shown.Length == 0 ? new Dictionary<Guid, int>() : (await session.QueryAsync<CountRow>(
-                $"select json_build_object('Id', parent_id, 'Count', count(*)) from {Contributions} where parent_id = any(?) and status = ? group by parent_id",
-                shown, Published)).ToDictionary(r => r.Id, r => r.Count);
-        return await PageAsync(session, total, page, replyEntries, await TalliesAsync(session, workshopId, shown), await MineAsync(session, workshopId, reader), replies);
+        IReadOnlyList<CountsRow> counts = shown.Length == 0 ? [] : await session.QueryAsync<CountsRow>(
+            $"select json_build_object('Id', contribution_id, 'Agree', agree, 'Disagree', disagree, 'Pass', pass, 'Replies', replies) " +
+            $"from {ContributionCounts.Table} where contribution_id = any(?)", shown);
+        return await PageAsync(session, total, page, replyEntries, counts.ToDictionary(c => c.Id, c => new Tally(c.Agree, c.Disagree, c.Pass)), mine,
+            counts.ToDictionary(c => c.Id, c => c.Replies));
     }
+
+    private sealed record CountsRow(Guid Id, int Agree, int Disagree, int Pass, int Replies);
 
     /// <summary>Loads only the texts on the page and puts the rows together.</summary>
     private static async Task<ThemePage> PageAsync(IQuerySession session, int total, IReadOnlyList<ThemeEntry> page, IReadOnlyList<ThemeEntry> replyEntries,

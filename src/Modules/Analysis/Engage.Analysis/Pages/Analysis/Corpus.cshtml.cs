@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Engage.Analysis.Codebooks;
 using Engage.Analysis.Coding;
 using Engage.Analysis.Corpora;
@@ -62,6 +63,6 @@ public class CorpusModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage(s
     public async Task<IActionResult> OnGetCodingsAsync(Guid id)
     {
         await using var session = Store.QuerySession();
-        return await Deliver(await FindingsEndpoint.CodingsCsv(id, session));
+        return await Deliver(await FindingsEndpoint.CodingsCsv(id, session, HttpContext.RequestServices.GetRequiredService<Findings.FindingsCache>()));
     }
 }

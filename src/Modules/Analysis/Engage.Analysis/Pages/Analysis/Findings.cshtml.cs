@@ -14,7 +14,7 @@ public record BreakdownLine(Guid Id, string Name, int Depth, ThemeBreakdown Brea
 /// issues, solutions and sentiment; any theme or code broken down by an attribute (small groups
 /// suppressed, with chi-square); which codes occur together; and the quotes with their attribution.
 /// </summary>
-public class FindingsModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage(store, bus)
+public class FindingsModel(IAnalysisStore store, IMessageBus bus, FindingsCache cache) : AnalysisPage(store, bus)
 {
     [BindProperty(SupportsGet = true)] public string? By { get; set; }
     [BindProperty(SupportsGet = true)] public string? Of { get; set; }
@@ -34,9 +34,10 @@ public class FindingsModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage
     {
         await using var session = Store.QuerySession();
         if (!await FindCorpus(session, id)) return false;
-        var facts = await CorpusFacts.LoadAsync(session, id, HttpContext.RequestAborted);
+        // Read and computed once per corpus version, not per request (FindingsCache).
+        var facts = await cache.FactsAsync(id, HttpContext.RequestAborted);
         // Opinion groups' views on each theme are not shown here, so they are not computed.
-        Themes = ThemeFindings.Build(facts, OpinionAnalysis.None);
+        Themes = await cache.GetAsync(id, "themes", f => ThemeFindings.Build(f, OpinionAnalysis.None), HttpContext.RequestAborted);
         ThemesAreCodes = facts.Codebook.Active.Any(c => c.ParentId is null);
         AttributeNames = facts.AttributeNames;
         MinimumGroupSize = facts.MinimumGroupSize;
@@ -56,10 +57,10 @@ public class FindingsModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage
                 Breakdown = Themes.Select(t => new BreakdownLine(t.ThemeId, t.Title, 0, t.Breakdowns.First(b => b.Attribute == By))).ToList();
         }
 
-        var (codes, counts) = AttributeBreakdowns.CoOccurrence(facts);
+        var (codes, counts) = await cache.GetAsync(id, "co-occurrence", AttributeBreakdowns.CoOccurrence, HttpContext.RequestAborted);
         CoCodes = codes.Select(c => Codes[c]).ToList();
         CoCounts = counts;
-        Quotes = facts.Quotes.Select(facts.ViewOf).OfType<QuoteView>().ToList();
+        Quotes = await cache.GetAsync(id, "quotes", f => f.Quotes.Select(f.ViewOf).OfType<QuoteView>().ToList(), HttpContext.RequestAborted);
         return true;
     }
 
@@ -68,13 +69,13 @@ public class FindingsModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage
     public async Task<IActionResult> OnGetBreakdownCsvAsync(Guid id)
     {
         await using var session = Store.QuerySession();
-        return await Deliver(await FindingsEndpoint.BreakdownCsv(id, By, Of, session));
+        return await Deliver(await FindingsEndpoint.BreakdownCsv(id, By, Of, session, cache));
     }
 
     public async Task<IActionResult> OnGetCodingsAsync(Guid id)
     {
         await using var session = Store.QuerySession();
-        return await Deliver(await FindingsEndpoint.CodingsCsv(id, session));
+        return await Deliver(await FindingsEndpoint.CodingsCsv(id, session, cache));
     }
 
     public Task<IActionResult> OnPostUnstarAsync(Guid id, Guid quoteId) =>
