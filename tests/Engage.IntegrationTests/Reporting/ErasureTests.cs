@@ -45,7 +45,7 @@ public class when_a_quoted_participant_deletes_their_data(EngageHost engage) : R
             Assert.DoesNotContain(removed.ContributionId.ToString(), text);
         }
         var quotes = System.Text.Encoding.UTF8.GetString(await (await programme.GetAsync($"/api/reports/{reportId}/data/quotes.csv")).Content.ReadAsByteArrayAsync());
-        Assert.Contains($"\"{kept.Text}\",,\"{kept.ContributionId}\"", quotes);
+        Assert.Matches($"\"{Regex.Escape(kept.Text)}\",(\"\")?,\"{kept.ContributionId}\"", quotes);
 
         // The draft changed, so it can be published again; the new version is without them too.
         await Host.ExecuteAndWaitAsync(async () => Assert.Equal(HttpStatusCode.Accepted, (await programme.PostAsync($"/api/reports/{reportId}/publish", null)).StatusCode));
