@@ -42,7 +42,10 @@ public sealed class CorpusFacts
         Items.Where(i => itemIds.Contains(i.Id)).Select(PersonOf).OfType<Guid>().ToHashSet();
 
     /// <summary>A seed statement: posted by the programme team in a workshop, not by anyone taking part.</summary>
-    public bool IsSeed(CorpusItem item) => Corpus.WorkshopId is not null && item.AuthorId is null && item.Pseudonym != "Former participant";
+    public bool IsSeed(CorpusItem item) => Corpus.WorkshopId is not null && item.AuthorId is null && item.Pseudonym != FormerParticipant;
+
+    /// <summary>The name an item keeps when its author deleted their data (<see cref="CorpusItem.Unattribute"/>).</summary>
+    public const string FormerParticipant = "Former participant";
 
     public IReadOnlyDictionary<string, string> AttributesOf(CorpusItem item) =>
         item.AuthorId is { } author && Participants.TryGetValue(author, out var p) ? p.Attributes : item.Attributes;

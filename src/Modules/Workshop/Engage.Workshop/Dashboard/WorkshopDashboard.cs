@@ -60,7 +60,8 @@ public static class WorkshopDashboard
         var since = now.AddDays(-1);
         var active = published.Where(c => c.PostedAt >= since).Select(c => c.AuthorId).Concat(votes.Where(v => v.CastAt >= since).Select(v => v.ParticipantId))
             .Where(id => id != Guid.Empty).Distinct().Count();
-        // The programme team's seed statements have no author (Guid.Empty): contributions, but nobody's.
+        // The programme team's seed statements, and what someone who deleted their data left, have no author
+        // (Guid.Empty): contributions, but nobody's.
         var contributors = published.Select(c => c.AuthorId).Where(id => id != Guid.Empty).ToHashSet();
         var voters = votes.Select(v => v.ParticipantId).ToHashSet();
 
@@ -95,7 +96,7 @@ public static class WorkshopDashboard
             tookPart = SmallGroups.One(contributors.Union(voters).Count(), minimum), wrote = SmallGroups.One(contributors.Count, minimum),
             voted2 = SmallGroups.One(voters.Count, minimum);
         return new DashboardView(registered.Value, recent.Value, published.Count, votes.Count, contributions.Count(c => c.AwaitsModerator), minimum,
-            days, themes, byAttribute, mostAgreed, mostDivisive, tookPart.Value, wrote.Value, voted2.Value, published.Count(c => c.AuthorId == Guid.Empty),
+            days, themes, byAttribute, mostAgreed, mostDivisive, tookPart.Value, wrote.Value, voted2.Value, published.Count(c => c.AuthorId == Guid.Empty && c.Pseudonym != DeleteYourDataHandler.FormerParticipant),
             registered.Words(minimum), recent.Words(minimum), tookPart.Words(minimum), wrote.Words(minimum), voted2.Words(minimum), labels);
     }
 
