@@ -41,6 +41,7 @@ public static class AnalysisModule
             batch.TriggerTime = TimeSpan.FromMilliseconds(100);
         }));
         builder.Services.AddSingleton(new NavigationItem("Analysis", "/analysis", 30, Roles.Admin, Roles.Analyst));
+        builder.Services.AddSingleton<INextSteps, Publishing.AnalysisNextSteps>();
         return builder;
     }
 

@@ -37,6 +37,7 @@ public static class SeminarModule
         builder.Services.AddModuleServices(typeof(SeminarModule).Assembly);
         builder.Services.AddRecurringMessage("seminar.send-due-reminders", "0 8 * * *", new SendDueSeminarReminders());
         builder.Services.AddSingleton(new NavigationItem("Seminars", "/seminars", 10, Roles.Admin, Roles.ProgrammeStaff, Roles.Facilitator));
+        builder.Services.AddSingleton<INextSteps, Seminars.SeminarNextSteps>();
         return builder;
     }
 

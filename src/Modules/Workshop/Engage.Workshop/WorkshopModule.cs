@@ -42,7 +42,8 @@ public static class WorkshopModule
         builder.Services.AddRecurringMessage("workshop.send-closing-reminders", "0 * * * *", new Engagement.SendClosingReminders());
         builder.Services.AddSingleton(new NavigationItem("Workshops", "/workshops", 20, Roles.Admin, Roles.ProgrammeStaff));
         builder.Services.AddSingleton(new NavigationItem("Take part", "/take-part", 5, Roles.Participant));
-        builder.Services.AddSingleton(new NavigationItem("Moderation", "/moderation", 25, Roles.Moderator));
+        builder.Services.AddSingleton(new NavigationItem("Moderation", "/moderation", 25, Roles.Admin, Roles.ProgrammeStaff, Roles.Moderator));
+        builder.Services.AddSingleton<INextSteps, Dashboard.WorkshopNextSteps>();
         return builder;
     }
 

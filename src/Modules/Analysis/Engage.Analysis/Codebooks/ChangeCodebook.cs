@@ -36,11 +36,7 @@ public record CodeForm(string? Name, Guid? ParentId, string? Definition, string?
 
     private static string Text(string? value, string field, int max, bool required = false)
     {
-        var text = value?.Trim() ?? "";
-        RuleBroken.Unless(!required || text.Length > 0, $"'{field}' is required.");
-        RuleBroken.Unless(text.Length <= max, $"'{field}' is at most {max:N0} characters.");
-        RuleBroken.Unless(!text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'), $"'{field}' contains control characters.");
-        return text;
+        return RuleBroken.Text(value, field, "the " + RuleBroken.Spoken(field), max, required);
     }
 }
 

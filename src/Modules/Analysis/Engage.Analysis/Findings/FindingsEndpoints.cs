@@ -44,7 +44,7 @@ public static class FindingsEndpoint
         return Results.Ok(Build(facts, by!, of ?? "themes"));
     }
 
-    [WolverineGet("/api/analysis/corpora/{id}/breakdowns.csv")]
+    [WolverineGet("/api/analysis/corpora/{id}/breakdowns.csv"), Download]
     public static async Task<IResult> BreakdownCsv(Guid id, string? by, string? of, IQuerySession session)
     {
         if (await Facts(id, session) is not { } facts) return NotFound();
@@ -70,7 +70,7 @@ public static class FindingsEndpoint
     }
 
     /// <summary>Every coding with its coder and codebook version: the coding record for other tools.</summary>
-    [WolverineGet("/api/analysis/corpora/{id}/codings.csv")]
+    [WolverineGet("/api/analysis/corpora/{id}/codings.csv"), Download]
     public static async Task<IResult> CodingsCsv(Guid id, IQuerySession session)
     {
         if (await Facts(id, session) is not { } facts) return NotFound();

@@ -64,6 +64,7 @@ public static class ReportFiles
 /// <summary>Staff's downloads: the draft, or a published version with <c>?version=N</c>.</summary>
 [MartenStore(typeof(IReportingStore))]
 [Authorize(Roles = ReportingModule.Readers)]
+[Download]
 public static class DownloadReportEndpoint
 {
     [WolverineGet("/api/reports/{id}/report.html")]
@@ -93,6 +94,7 @@ public static class DownloadReportEndpoint
 /// </summary>
 [MartenStore(typeof(IReportingStore))]
 [AllowAnonymous]
+[Download]
 public static class PublishedReportEndpoint
 {
     [WolverineGet("/api/reports/{id}/versions/{version}/{file}")]

@@ -29,6 +29,8 @@ public class Workshop
     public DateTimeOffset? OpenedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public DateTimeOffset? ClosingReminderSentAt { get; set; }
+    /// <summary>When Analysis first published an analysis of this workshop: from then on its record is the evidence, and it stays closed.</summary>
+    public DateTimeOffset? AnalysisPublishedAt { get; set; }
     public DeletionPolicy OnDeletion { get; set; }
     /// <summary>Published reports, newest last: what the workshop tells participants came of it.</summary>
     public List<ReportNotice> Reports { get; set; } = [];
