@@ -167,7 +167,9 @@ public class when_analysts_work_in_the_workspace_pages(EngageHost engage) : Work
         Assert.Equal("text/csv", codingsCsv.Content.Headers.ContentType?.MediaType);
         Assert.Equal(12, (await codingsCsv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
         var breakdownCsv = await (await ann.Get($"/analysis/{corpus}/findings?handler=BreakdownCsv&by=profession&of=themes")).Content.ReadAsStringAsync();
-        Assert.Contains(",\"Nurse\",11,12,91.7,", breakdownCsv);
+        Assert.Contains(",\"Paramedic\",0,12,0,", breakdownCsv);
+        Assert.Contains(",\"Nurse\",\"not shown\",\"not shown\",,", breakdownCsv);
+        Assert.DoesNotContain(",11,12,", breakdownCsv);
     }
 
     [Fact]

@@ -7,9 +7,10 @@ namespace Engage.Analysis.Pictures;
 public sealed record MinimumGroup(int Size)
 {
     /// <summary>The count when it may be shown; null when it describes too few people.</summary>
-    public int? Shown(int people) => people >= Size ? people : null;
+    public int? Shown(int people) => Platform.Disclosure.SmallGroups.One(people, Size).Value;
 
-    public bool Hides(int people) => people < Size;
+    /// <summary>The one small-group rule (docs/disclosure-control.md): 0 describes nobody and is shown.</summary>
+    public bool Hides(int people) => !Platform.Disclosure.SmallGroups.Shows(people, Size);
 
     public string Words(int? shown) => shown is { } n ? n.ToString("N0") : $"fewer than {Size}";
 }
