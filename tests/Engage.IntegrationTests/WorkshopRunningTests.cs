@@ -28,8 +28,13 @@ public class when_a_workshop_is_running(EngageHost engage) : WorkshopTest(engage
         var dashboard = await (await staff.GetAsync($"/api/workshops/{workshopId}/dashboard")).Read<JsonElement>();
         Assert.Equal((4, 1, 3), (dashboard.GetProperty("registrations").GetInt32(), dashboard.GetProperty("contributions").GetInt32(), dashboard.GetProperty("votes").GetInt32()));
         var professions = dashboard.GetProperty("byAttribute").GetProperty("profession").EnumerateArray().ToDictionary(g => g.GetProperty("group").GetString()!);
-        Assert.Equal(3, professions["Nurse"].GetProperty("participants").GetInt32());
         Assert.Equal(JsonValueKind.Null, professions["Midwife"].GetProperty("participants").ValueKind);
+        Assert.Equal("fewer than 3", professions["Midwife"].GetProperty("participantsShown").GetString());
+        // 4 registered less 3 nurses would give the midwife back, so the nurses are not shown either.
+        Assert.Equal(JsonValueKind.Null, professions["Nurse"].GetProperty("participants").ValueKind);
+        Assert.Equal("not shown", professions["Nurse"].GetProperty("participantsShown").GetString());
+        // The region everyone gave (4) is not small, and nothing beside it needs hiding.
+        Assert.Equal(4, dashboard.GetProperty("byAttribute").GetProperty("region")[0].GetProperty("participants").GetInt32());
         Assert.Equal(HttpStatusCode.Forbidden, (await midwife.GetAsync($"/api/workshops/{workshopId}/dashboard")).StatusCode);
 
         var browser = await StaffBrowser();

@@ -13,7 +13,7 @@ public sealed class DiscoveryInputException(string message) : Exception(message)
                 throw new DiscoveryInputException($"The number of themes must be at least 1 (asked for {k}).");
             if (items.Count < k)
                 throw new DiscoveryInputException(
-                    $"The corpus has {items.Count} contributions, fewer than the {k} themes asked for.");
+                    $"The corpus has {Engage.Platform.Wording.Words.Count(items.Count, "contribution")}, fewer than the {k} themes asked for.");
         }
     }
 }

@@ -51,7 +51,7 @@ public static class FindingsEndpoint
         if (await Facts(id, session, cache) is not { } facts) return NotFound();
         if (Check(facts, by, of) is { } problem) return ApiDoor.Problem(problem);
         var view = Build(facts, by!, of ?? "themes");
-        var csv = new StringBuilder($"id,name,{CsvText.Cell(facts.LabelOf(by!))},people_raising,group_size,percent,chi_square,df,p_value\r\n");
+        var csv = new StringBuilder($"id,name,{CsvText.Cell(by!)},people_raising,group_size,percent,chi_square,df,p_value\r\n");
         foreach (var row in view.Rows)
         foreach (var cell in row.Breakdown.Cells)
             csv.AppendJoin(',', row.Id, CsvText.Cell(row.Name), CsvText.Cell(cell.Value), cell.Count is null ? CsvText.Cell(cell.Shown) : Number(cell.Count),

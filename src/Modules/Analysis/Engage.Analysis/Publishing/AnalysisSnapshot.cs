@@ -44,9 +44,9 @@ public static class AnalysisSnapshot
     {
         var coders = facts.Codings.Select(c => c.CoderId).Distinct().Count();
         if (coders == 0) return "Contributions were grouped by the workshop theme they answered; no codes had been applied when this analysis was published.";
-        var text = $"Thematic analysis (Braun and Clarke): {coders} analyst{(coders == 1 ? "" : "s")} coded {facts.Codings.Select(c => c.ItemId).Distinct().Count():N0} " +
-                   $"of {facts.Items.Count:N0} contributions against codebook version {facts.Codebook.Version}; themes are its top-level codes, each counting its subcodes.";
+        var text = $"Thematic analysis (Braun and Clarke): {Engage.Platform.Wording.Words.Count(coders, "analyst")} coded {facts.Codings.Select(c => c.ItemId).Distinct().Count():N0} " +
+                   $"of {Engage.Platform.Wording.Words.Count(facts.Items.Count, "contribution")} against codebook version {facts.Codebook.Version}; themes are its top-level codes, each counting its subcodes.";
         return reliability is null ? text + " No item was coded by two analysts, so inter-coder reliability was not measured."
-            : text + $" Inter-coder reliability was measured on {reliability.Units:N0} items coded by {reliability.Coders} analysts (Krippendorff's alpha {reliability.KrippendorffAlpha:0.000}).";
+            : text + $" Inter-coder reliability was measured on {Engage.Platform.Wording.Words.Count(reliability.Units, "item")} coded by {Engage.Platform.Wording.Words.Count(reliability.Coders, "analyst")} (Krippendorff's alpha {reliability.KrippendorffAlpha:0.000}).";
     }
 }

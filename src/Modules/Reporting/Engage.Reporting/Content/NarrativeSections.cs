@@ -1,3 +1,5 @@
+using Engage.Platform.Wording;
+
 namespace Engage.Reporting.Content;
 
 /// <summary>
@@ -35,11 +37,14 @@ public static class NarrativeSections
     public static Dictionary<string, string> Starting(Analysis.Contracts.AnalysisPublished analysis)
     {
         var p = analysis.Participation;
-        var top = (analysis.Themes ?? []).OrderByDescending(t => t.People).Take(3).Select(t => t.Title.ToLowerInvariant()).ToList();
+        var top = (analysis.Themes ?? []).OrderByDescending(t => t.People).Take(3).Select(t => ReportWords.InSentence(t.Title)).ToList();
+        var min = analysis.Workshop?.MinimumGroupSize ?? 10;
+        var recommendations = (analysis.Recommendations ?? []).Count;
         var summary = p is null ? "" :
-            $"{(p.TookPartShown.Length > 0 ? char.ToUpperInvariant(p.TookPartShown[0]) + p.TookPartShown[1..] : "")} took part: {p.ContributorsShown} wrote {Engage.Platform.Wording.Words.Count(p.Contributions, "contribution")} and {Engage.Platform.Wording.Words.Count(p.Votes, "vote")} were cast." +
+            $"{ReportWords.Capital(ReportWords.People(p.TookPart, min, p.TookPartShown))} took part: {ReportWords.People(p.Contributors, min, p.ContributorsShown)} wrote " +
+            $"{Words.Count(p.Contributions, "contribution")} and {Words.Count(p.Votes, "vote")} {(p.Votes == 1 ? "was" : "were")} cast." +
             (top.Count > 0 ? $" The themes raised most often were {string.Join(", ", top)}." : "") +
-            $" This report makes {(analysis.Recommendations ?? []).Count} recommendations.";
+            $" This report makes {Words.Count(recommendations, "recommendation")}.";
         return new() { [Summary] = summary };
     }
 }

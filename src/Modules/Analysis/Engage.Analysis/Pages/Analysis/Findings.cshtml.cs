@@ -83,7 +83,7 @@ public class FindingsModel(IAnalysisStore store, IMessageBus bus, FindingsCache 
 
     /// <summary>A breakdown cell in words, as the rule left it: suppressed cells never show a number.</summary>
     public string Cell(BreakdownCell cell) =>
-        cell.GroupSize is null ? $"group {cell.GroupSizeShown}"
+        cell.GroupSize is null ? (cell.GroupSizeShown == "not shown" ? "group not shown" : $"a group of {cell.GroupSizeShown}")
         : cell.Count is null ? $"{cell.Shown} of {cell.GroupSize:N0}"
         : $"{cell.Count:N0} of {cell.GroupSize:N0} ({Engage.Platform.Disclosure.SmallGroups.PercentText(cell.Percent)})";
 

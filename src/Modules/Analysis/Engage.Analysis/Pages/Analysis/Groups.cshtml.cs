@@ -52,7 +52,7 @@ public class GroupsModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage(s
                     Placed = new MapStatement(PictureText(TextOf[statement]), new MapPoint(agreed.Average(p => p.X), agreed.Average(p => p.Y)), agreed.Count);
                 else Errors.Add($"Fewer than {MinimumGroupSize} placed people agreed with that statement, so it is not placed on the map.");
             }
-            MapSvg = OpinionMap.Draw("opinion-map", Groups.Groups.Select(g => new MapGroup(g.Id, Label(g.Id),
+            MapSvg = OpinionMap.Draw("opinion-map", Groups.Groups.Where(g => g.Published.Published).Select(g => new MapGroup(g.Id, Label(g.Id),
                 g.Participants.Select(p => new MapPoint(p.X, p.Y)).ToList())).ToList(), Minimum, Placed);
         }
         return true;

@@ -38,7 +38,7 @@ public class CorporaModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage(
             await file.CopyToAsync(buffer, HttpContext.RequestAborted);
             var created = await Ask<CorpusCreated>(new CreateCorpus(name, UploadCorpusEndpoint.Rows(buffer.ToArray())));
             if (created is null) return await Refuse(Guid.Empty, null, "upload-file");
-            Notice = $"The corpus '{name}' has {created.Items:N0} items to analyse.";
+            Notice = $"The corpus '{name}' has {Engage.Platform.Wording.Words.Count(created.Items, "item")} to analyse.";
             return Redirect($"/analysis/{created.Id}");
         }
         catch (RuleBroken broken) { return await Refuse(Guid.Empty, broken, "upload-file"); }
@@ -58,7 +58,7 @@ public class CorporaModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage(
             var read = QdpxFormat.Read(buffer);
             var imported = await Ask<ProjectImported>(new ImportProject(name.Length > 0 ? name : read.Name, read, Analyst, AnalystName));
             if (imported is null) return await Refuse(Guid.Empty, null, "import-file");
-            Notice = $"Imported {imported.Items:N0} items, {imported.Codes:N0} codes, {imported.Codings:N0} codings and {imported.Memos:N0} memos.";
+            Notice = $"Imported {Engage.Platform.Wording.Words.Count(imported.Items, "item")}, {Engage.Platform.Wording.Words.Count(imported.Codes, "code")}, {Engage.Platform.Wording.Words.Count(imported.Codings, "coding")} and {Engage.Platform.Wording.Words.Count(imported.Memos, "memo")}.";
             Skipped = imported.Skipped.Count == 0 ? null
                 : string.Join('\n', imported.Skipped.Take(SkippedShown).Append(imported.Skipped.Count > SkippedShown ? $"and {imported.Skipped.Count - SkippedShown:N0} more" : null).OfType<string>());
             return Redirect($"/analysis/{imported.Id}");

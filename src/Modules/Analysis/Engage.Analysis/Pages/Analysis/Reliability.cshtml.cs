@@ -72,7 +72,7 @@ public class ReliabilityModel(IAnalysisStore store, IMessageBus bus, IDocumentSt
         }
         var form = new SampleForm(fraction, Size, CoderIds, Seed, ThemeId);
         if (await Ask<SampleDrawn>(new DrawSample(id, form, Analyst)) is not { } drawn) return await Refuse(id, null, "sample-coders");
-        Notice = $"A sample of {drawn.Items:N0} items is drawn. Each coder finds them on the coding page, marked as in the sample, with others' codings hidden.";
+        Notice = $"A sample of {Engage.Platform.Wording.Words.Count(drawn.Items, "item")} is drawn. Each coder finds them on the coding page, marked as in the sample, with others' codings hidden.";
         return Redirect($"/analysis/{id}/reliability?sample={drawn.Id}");
     }
 
