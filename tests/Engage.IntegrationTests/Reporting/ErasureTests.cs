@@ -62,7 +62,7 @@ public class when_a_quoted_participant_deletes_their_data(EngageHost engage) : R
 
         // A later publication of the same corpus, computed before the departure reached Analysis.
         var late = analysis with { AnalysisId = Guid.NewGuid(), Title = "A later analysis" };
-        await Host.InvokeMessageAndWaitAsync(late);
+        await Host.SendMessageAndWaitAsync(late);
         await Host.InvokeMessageAndWaitAsync(new RegenerateDrafts());
 
         var html = await Html();

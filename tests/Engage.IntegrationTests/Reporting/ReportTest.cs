@@ -18,7 +18,8 @@ public abstract class ReportTest(EngageHost engage) : WorkshopTest(engage)
     protected async Task DraftReport(AnalysisPublished? published = null)
     {
         analysis = published ?? SampleAnalysis.Create();
-        await Host.InvokeMessageAndWaitAsync(analysis);
+        // Sent, not invoked: the Workshop reads a publication too (to reopen a workshop closed early).
+        await Host.SendMessageAndWaitAsync(analysis);
         programme = Engage.Client(await Engage.TokenFor(Roles.ProgrammeStaff));
         var reports = await (await programme.GetAsync("/api/reports")).Read<JsonElement[]>();
         reportId = reports.Single(r => r.GetProperty("corpusId").GetGuid() == analysis.CorpusId).GetProperty("id").GetGuid();
