@@ -66,8 +66,8 @@ public class when_staff_edit_and_publish_a_report(EngageHost engage) : ReportTes
         Assert.Equal(HttpStatusCode.Accepted, (await programme.PostAsync($"/api/reports/{reportId}/publish", null)).StatusCode);
 
         var newer = SampleAnalysis.Create(themes: 4, title: "What we heard, revised") with { CorpusId = analysis.CorpusId };
-        await Host.InvokeMessageAndWaitAsync(newer);
-        await Host.InvokeMessageAndWaitAsync(newer); // redelivered: still one report
+        await Host.SendMessageAndWaitAsync(newer);
+        await Host.SendMessageAndWaitAsync(newer); // redelivered: still one report
         var waiting = await (await programme.GetAsync("/api/reports")).Read<JsonElement[]>();
         Assert.True(Assert.Single(waiting).GetProperty("newAnalysisWaiting").GetBoolean());
 
