@@ -186,7 +186,7 @@ public class when_the_report_speaks_of_people
         Assert.DoesNotContain("ProgrammeStaff", all);
         Assert.Contains("fewer than 10 people wrote something", texts);
         Assert.Contains(texts, t => t.StartsWith("Evidence: raised by 12 people in 1 contribution;"));
-        Assert.Contains(texts, t => t.Contains("wrote 13 contributions (besides 1 seed statement from the programme team"));
+        Assert.Contains(texts, t => t.Contains("13 contributions were published, 1 seed statement from the programme team among them, which are not counted as anyone's; fewer than 10 people wrote something"));
         Assert.DoesNotMatch(@"\b1 (people|items|contributions)\b", all);
         Assert.Contains("From 3 December 2026 to 10 December 2026", outline.TitleLines);
         Assert.Contains(texts, t => t.StartsWith("\u201cAdvanced practice workshop\u201d ran from 3 December 2026 to 10 December 2026."));

@@ -127,10 +127,11 @@ public static class ReportOutlines
         AddNarrative(b, f, NarrativeSections.Participation);
         if (f.Participation is not { } p) return new("participation", "Who took part", [.. b, new NotAvailable("the participation figures were not part of the analysis")]);
         var min = f.MinimumGroupSize;
-        b.Add(new Paragraph($"{Capital(People(p.Registered, min, p.RegisteredShown))} registered and {People(p.TookPart, min, p.TookPartShown)} took part: " +
-                            $"{People(p.Contributors, min, p.ContributorsShown)} wrote {Words.Count(p.Contributions, "contribution")}" +
-                            (p.SeedStatements > 0 ? $" (besides {Words.Count(p.SeedStatements, "seed statement")} from the programme team, which are not counted as anyone's)" : "") +
-                            $", and {People(p.Voters, min, p.VotersShown)} cast {Words.Count(p.Votes, "vote")}. " +
+        // Seed statements are contributions but nobody's: they are counted apart from the people (see "How we count").
+        b.Add(new Paragraph($"{Capital(People(p.Registered, min, p.RegisteredShown))} registered and {People(p.TookPart, min, p.TookPartShown)} took part. " +
+                            $"{Words.Count(p.Contributions, "contribution")} {(p.Contributions == 1 ? "was" : "were")} published" +
+                            (p.SeedStatements > 0 ? $", {Words.Count(p.SeedStatements, "seed statement")} from the programme team among them, which are not counted as anyone's" : "") +
+                            $"; {People(p.Contributors, min, p.ContributorsShown)} wrote something, and {People(p.Voters, min, p.VotersShown)} cast {Words.Count(p.Votes, "vote")}. " +
                             $"Groups of fewer than {min} people are not shown, so that no one can be recognised."));
         if ((p.ByAttribute ?? []).Count == 0) b.Add(new NotAvailable("no profile answers were collected"));
         var n = 0;
