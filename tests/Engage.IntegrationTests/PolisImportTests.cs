@@ -77,6 +77,14 @@ public class when_staff_import_a_polis_conversation(EngageHost engage) : EngageT
         Assert.Equal("Closed", workshop.GetProperty("status").GetString());
         Assert.Equal("Supervision conversation", workshop.GetProperty("title").GetString());
 
+        // The theme's counts, kept for its sorted pages, hold the imported votes too.
+        var themeId = workshop.GetProperty("themes")[0].GetProperty("id").GetGuid();
+        var agreed = await (await staff.GetAsync($"/api/workshops/{workshopId}/themes/{themeId}/contributions?sort=agreed")).Read<JsonElement[]>();
+        Assert.Equal(["Fund protected time for supervision, \"properly\", in every trust.", "One national standard,\nthen local adaptation."],
+            agreed.Select(c => c.GetProperty("text").GetString()));
+        Assert.Equal((2, 1), (agreed[0].GetProperty("agree").GetInt32(), agreed[1].GetProperty("agree").GetInt32()));
+        Assert.Equal(1, agreed[1].GetProperty("pass").GetInt32());
+
         var analyst = Engage.Client(await Engage.TokenFor(Roles.Analyst));
         var corpus = await (await analyst.GetAsync($"/api/analysis/workshops/{workshopId}")).Read<JsonElement>();
         Assert.True(corpus.GetProperty("closed").GetBoolean());
