@@ -11,6 +11,9 @@ if (seedFlag >= 0 && seedFlag + 1 < rest.Length)
     rest = rest.Where((_, i) => i != seedFlag && i != seedFlag + 1).ToArray();
 }
 
+var meaning = rest.Contains("--meaning");
+rest = rest.Where(a => a != "--meaning").ToArray();
+
 const string NhsComments = "coded/nhs_patient_experience/nhs_phase1_trusts_singlelabel.csv";
 return mode switch
 {
@@ -19,8 +22,13 @@ return mode switch
     "sentiment" => SentimentBench.Run(rest.Length > 0 ? rest[0] : DataPath(NhsComments)),
     "suggestions" => SuggestionsBench.Run(
         rest.Length > 0 ? rest[0] : DataPath(NhsComments),
-        rest.Length > 1 ? rest[1] : DataPath("coded/cycling_dialogues_de/cycling_dialogues.csv"), seeds),
+        rest.Length > 1 ? rest[1] : DataPath("coded/cycling_dialogues_de/cycling_dialogues.csv"), seeds, meaning),
+    "embeddings" => EmbeddingBench.Quality(DataPath, rest.Length > 0 ? rest[0] : "MiniLM", rest.Length > 1 ? int.Parse(rest[1]) : 5_000),
+    "embedding-speed" => EmbeddingBench.Speed(DataPath, rest.Length > 0 ? rest[0] : "MiniLM"),
+    "embedding-scale" => EmbeddingBench.Scale(DataPath),
+    "similarity" => EmbeddingBench.Similarity(rest),
     "snapshot" => SnapshotBench.Run(rest.Length > 0 ? int.Parse(rest[0]) : 100_000),
+    "coding" when rest.Length >= 3 => await CodingBench.Run(rest[0], rest[1], rest[2], rest.Length > 3 ? int.Parse(rest[3]) : 10_000, rest.Length > 4 ? int.Parse(rest[4]) : 200),
     _ => Usage(),
 };
 
@@ -29,7 +37,12 @@ static int Usage()
     Console.WriteLine("usage: AnalysisBench discovery [path/to/labelled.csv] [--seeds N]");
     Console.WriteLine("       AnalysisBench opinion-groups [path/to/polis/votes.csv]");
     Console.WriteLine("       AnalysisBench sentiment [path/to/nhs_comments.csv]");
+    Console.WriteLine("       AnalysisBench embeddings [MiniLM|ArcticXs [sample, default 5000]]");
+    Console.WriteLine("       AnalysisBench embedding-speed [MiniLM|ArcticXs]");
+    Console.WriteLine("       AnalysisBench embedding-scale");
+    Console.WriteLine("       AnalysisBench similarity \"text one\" \"text two\" ...   (cosine of every pair, MiniLM and ArcticXs)");
     Console.WriteLine("       AnalysisBench snapshot [items, default 100000]");
+    Console.WriteLine("       AnalysisBench coding <engage url> <admin email> <password> [items, default 10000] [applies, default 200]");
     Console.WriteLine("       AnalysisBench suggestions [path/to/nhs_comments.csv [path/to/cycling_dialogues.csv]] [--seeds N]");
     return 1;
 }

@@ -12,11 +12,11 @@ namespace AnalysisBench;
 internal static class SuggestionsBench
 {
     /// <summary>Codes: every code the human gave. Main: the one code the data set names as the item's main one.</summary>
-    private sealed record Coded(string Text, string Main, IReadOnlyCollection<string> Codes);
+    private sealed record Coded(string Text, string Main, IReadOnlyCollection<string> Codes, float[]? Embedding = null);
 
     private static readonly double[] TrainingShares = [0.10, 0.25, 0.50];
 
-    public static int Run(string nhsPath, string cyclingPath, int seeds)
+    public static int Run(string nhsPath, string cyclingPath, int seeds, bool meaning = false)
     {
         foreach (var path in new[] { nhsPath, cyclingPath })
             if (!File.Exists(path))
@@ -32,6 +32,25 @@ internal static class SuggestionsBench
         Speed(nhs);
         Evaluate("NHS patient experience (single code per comment)", nhs, seeds);
         Evaluate("Cycling dialogues, level-1 codes (multi-label)", cycling, seeds);
+        if (!meaning) return 0;
+
+        // The same splits again, each item with its MiniLM embedding appended to its TF-IDF row.
+        using var embedder = Engage.Embeddings.SentenceEmbedder.Load(Engage.Embeddings.EmbeddingModel.MiniLm);
+        List<Coded> Embedded(List<Coded> data)
+        {
+            var clock = Stopwatch.StartNew();
+            var vectors = new float[data.Count][];
+            Parallel.For(0, 2, p =>
+            {
+                var mine = Enumerable.Range(0, data.Count).Where(i => i % 2 == p).ToList();
+                var v = embedder.Embed(mine.Select(i => data[i].Text).ToList());
+                for (var j = 0; j < mine.Count; j++) vectors[mine[j]] = v[j];
+            });
+            Console.WriteLine($"embedded {data.Count} texts in {clock.Elapsed.TotalSeconds:F1} s");
+            return data.Select((c, i) => c with { Embedding = vectors[i] }).ToList();
+        }
+        Evaluate("NHS patient experience, TF-IDF + MiniLM embedding", Embedded(nhs), seeds);
+        Evaluate("Cycling dialogues (German), TF-IDF + MiniLM embedding", Embedded(cycling), seeds);
         return 0;
     }
 
@@ -85,10 +104,10 @@ internal static class SuggestionsBench
     {
         var (train, test) = StratifiedSplit(data, share, seed);
         var clock = Stopwatch.StartNew();
-        var suggester = CodeSuggester.Train(train.Select(c => new TrainingItem(c.Text, c.Codes)).ToList());
+        var suggester = CodeSuggester.Train(train.Select(c => new TrainingItem(c.Text, c.Codes, c.Embedding)).ToList());
         var trainSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
-        var suggestions = test.Select(c => suggester.Suggest(c.Text, 0)).ToList();
+        var suggestions = test.Select(c => suggester.Suggest(c.Text, 0, c.Embedding)).ToList();
         var suggestSeconds = clock.Elapsed.TotalSeconds;
 
         int top1 = 0, top1Any = 0, belowHalf = 0, confidentCorrect = 0;

@@ -61,8 +61,9 @@ public static class LargeAnalysis
             Enumerable.Range(0, 5).Select(_ => new StatementFinding(Guid.NewGuid(), Sentence(rng, 25), Math.Round(rng.NextDouble() * 100, 1), rng.Next(100, 5000))).ToList(), [])).ToList();
         return new AnalysisPublished(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "What we heard about advanced clinical practice", DateTimeOffset.UtcNow,
             new WorkshopFacts(Guid.NewGuid(), Guid.NewGuid(), "Advanced clinical practice: the national conversation", DateTimeOffset.UtcNow.AddDays(-30), DateTimeOffset.UtcNow.AddDays(-2), questions, 10, null),
-            new ParticipationFigures(people, people * 4 / 5, contributions, contributions * 9,
-                attributes.Select(a => new AttributeCounts(a.Name, a.Values.Select(v => new GroupCount(v, rng.NextDouble() < 0.08 ? null : rng.Next(200, 8000))).ToList())).ToList()),
+            new ParticipationFigures(people, people * 9 / 10, people * 4 / 5, people * 3 / 4, contributions, 12, contributions * 9,
+                attributes.Select(a => new AttributeCounts(a.Name, a.Values.Select(v => rng.NextDouble() < 0.08 ? new GroupCount(v, null, "fewer than 10") : rng.Next(200, 8000) is var n ? new GroupCount(v, n, n.ToString("N0")) : null!).ToList())).ToList(),
+                $"{people:N0} people", $"{people * 9 / 10:N0} people", $"{people * 4 / 5:N0} people", $"{people * 3 / 4:N0} people"),
             new MethodFacts(7, codebook.Count, 6, contributions, contributions * 9 / 10,
                 new ReliabilityFigures(0.81, 0.9, 0.79, 2000, 3, codebook.Take(40).Select(c => new CodeReliabilityFigure(c.CodeId, c.Name, Math.Round(0.6 + rng.NextDouble() * 0.35, 3), 0.8 + rng.NextDouble() * 0.2)).ToList()),
                 "Reflexive thematic analysis with a shared codebook, six analysts, double coding of a 2,000-item sample, and machine-suggested codes reviewed by analysts."),

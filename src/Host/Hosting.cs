@@ -25,6 +25,9 @@ public static class Hosting
         builder.Services.AddSerilog((_, log) => log
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
+            // A broken rule is the caller's mistake: the door that answers it logs a warning (RuleBroken.Log),
+            // so the error and stack trace Wolverine writes for the same exception are left out.
+            .Filter.ByExcluding(e => e.Exception is Engage.Platform.Web.RuleBroken)
             .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture));
 
         // Traces and metrics are always collected; they leave the process only when an OTLP collector

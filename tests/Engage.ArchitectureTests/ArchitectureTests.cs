@@ -75,3 +75,17 @@ public class the_code
         Assert.Empty(outcome.Failing);
     }
 }
+
+public class the_methods_library
+{
+    [Fact]
+    public void depends_on_nothing_but_the_bcl_and_numeric_libraries()
+    {
+        var methods = typeof(Engage.Methods.Vectors.VectorMath).Assembly;
+        var outcome = Rules.MethodsArePure([methods], "Engage.Methods");
+
+        Assert.Contains("Engage.Methods.Clustering.KMeans", outcome.Examined);
+        Assert.Empty(outcome.Failing);
+        Assert.All(methods.GetReferencedAssemblies(), r => Assert.True(r.Name!.StartsWith("System") || r.Name is "netstandard" or "mscorlib", r.Name));
+    }
+}

@@ -20,6 +20,7 @@ public class the_integration_events
         "Engage.Workshop.Contracts.VotesImported",
         "Engage.Workshop.Contracts.WorkshopOpened",
         "Engage.Workshop.Contracts.WorkshopClosed",
+        "Engage.Workshop.Contracts.WorkshopReopened",
         "Engage.Analysis.Contracts.AnalysisPublished",
         "Engage.Reporting.Contracts.ReportPublished",
         "Engage.Reporting.Contracts.RecommendationProgressRecorded"

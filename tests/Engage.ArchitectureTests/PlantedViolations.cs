@@ -29,6 +29,15 @@ namespace Engage.Seminar.Planted
     }
 }
 
+namespace Engage.Methods.Planted
+{
+    /// <summary>Maths that reaches for the database: the methods library must never do this.</summary>
+    public static class QueriesTheDatabase
+    {
+        public static int Count(Marten.IQuerySession session) => session.Query<string>().Count();
+    }
+}
+
 namespace Engage.ArchitectureTests
 {
     public class each_rule_catches_a_planted_violation
@@ -67,6 +76,14 @@ namespace Engage.ArchitectureTests
             // assembly it must fail the BCL-only rule.
             var outcome = Rules.ContractsDependOnlyOnTheBcl(Planted);
             Assert.Contains("Engage.Seminar.Planted.SmuggledRoutes", outcome.Failing);
+        }
+    
+        [Fact]
+        public void a_methods_type_that_uses_the_database()
+        {
+            var outcome = Rules.MethodsArePure([Planted], "Engage.Methods.Planted");
+
+            Assert.Equal(["Engage.Methods.Planted.QueriesTheDatabase"], outcome.Failing);
         }
     }
 }

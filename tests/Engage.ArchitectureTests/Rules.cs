@@ -31,6 +31,18 @@ public static class Rules
         return new(Names(types.GetTypes()), result.FailingTypeNames ?? []);
     }
 
+    /// <summary>
+    /// The methods library (vectors, nearest neighbours, clustering, term weighting) depends on nothing but
+    /// the BCL and numeric libraries: no host, database, bus, web or model, so its maths is testable and
+    /// reusable on its own.
+    /// </summary>
+    public static Outcome MethodsArePure(IEnumerable<Assembly> assemblies, string namespacePrefix)
+    {
+        var types = Types.InAssemblies(assemblies).That().ResideInNamespaceStartingWith(namespacePrefix);
+        var result = types.Should().OnlyHaveDependenciesOn("System", "Microsoft.CodeAnalysis", "MathNet.Numerics", namespacePrefix).GetResult();
+        return new(Names(types.GetTypes()), result.FailingTypeNames ?? []);
+    }
+
     private static readonly Type[] HttpAttributes =
         [typeof(WolverineGetAttribute), typeof(WolverinePostAttribute), typeof(WolverinePutAttribute), typeof(WolverineDeleteAttribute)];
 

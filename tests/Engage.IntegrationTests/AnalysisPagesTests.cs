@@ -68,14 +68,14 @@ public class when_analysts_work_in_the_workspace_pages(EngageHost engage) : Work
         Assert.Contains("added 'Supervision'", Decode(codebook));
         EveryPostFormCarriesAToken(codebook);
 
-        // 25 items a page.
+        // 50 compact items a page: all 30 on one, and no code chosen in advance for any of them.
         var firstPage = await Html(await ann.Get($"/analysis/{corpus}/code"));
-        Assert.Equal("Items 1 to 25 of 30", Element(firstPage, "items-count"));
-        Assert.Equal(25, ItemIds(firstPage).Count);
-        Assert.Contains($"<a class=\"nhsuk-pagination__link\" href=\"/analysis/{corpus}/code?p=2\" aria-label=\"Page 2\">", firstPage);
-        var secondPage = await Html(await ann.Get($"/analysis/{corpus}/code?p=2"));
-        Assert.Equal("Items 26 to 30 of 30", Element(secondPage, "items-count"));
-        Assert.Empty(ItemIds(firstPage).Intersect(ItemIds(secondPage)));
+        Assert.Equal("Items 1 to 30 of 30", Element(firstPage, "items-count"));
+        Assert.Equal(30, ItemIds(firstPage).Count);
+        Assert.DoesNotContain("nhsuk-pagination__link", firstPage);
+        var codeBoxes = Regex.Matches(firstPage, "<input[^>]*name=\"code\" list=\"code-choices\"[^>]*>").Select(m => m.Value).ToList();
+        Assert.Equal(30, codeBoxes.Count);
+        Assert.All(codeBoxes, box => Assert.DoesNotContain("value=", box));
 
         // Code an item by pasting a passage of it, mark it, star it and write a memo.
         var filter = "q=Respondent%200%20on";
@@ -99,8 +99,11 @@ public class when_analysts_work_in_the_workspace_pages(EngageHost engage) : Work
         var annotated = await Html(await ann.Get(codeUrl));
         Assert.Equal("Problem", Element(annotated, $"kind-tag-{item}"));
         Assert.Equal("Starred as a quote", Element(annotated, $"starred-{item}"));
-        Assert.Equal("1 memo", Element(annotated, $"memos-{item}"));
-        Assert.Contains("Supervision and time go together here.", annotated);
+        Assert.Equal("1 memo", Element(annotated, $"memo-count-{item}"));
+        // The item opened alone shows its memos.
+        var opened = await Html(await ann.Get($"/analysis/{corpus}/code?item={item}"));
+        Assert.Equal("1 memo", Element(opened, $"memos-{item}"));
+        Assert.Contains("Supervision and time go together here.", opened);
         EveryPostFormCarriesAToken(annotated);
 
         // Ten more nurses raise supervision: coded whole, from a filter by attribute.
@@ -303,6 +306,32 @@ public class when_analysts_work_in_the_workspace_pages(EngageHost engage) : Work
     }
 
     [Fact]
+    public async Task a_filtered_set_is_coded_in_bulk_from_the_page_and_undone()
+    {
+        var (ann, _) = await SignIn("Ann Analyst", Roles.Analyst);
+        var corpus = await UploadSurvey(ann);
+        var codebookUrl = $"/analysis/{corpus}/codebook";
+        Assert.Equal(HttpStatusCode.Redirect, (await ann.SubmitForm(codebookUrl, Fields(("Form.Name", "Pay")), $"{codebookUrl}?handler=Add")).StatusCode);
+        var codeUrl = $"/analysis/{corpus}/code?q=pay";
+        var listed = Element(await Html(await ann.Get(codeUrl)), "items-count");
+
+        var bulk = await ann.SubmitForm(codeUrl, Fields(("bulkCode", "pay")), $"/analysis/{corpus}/code?q=pay&handler=Bulk");
+        Assert.True(bulk.StatusCode == HttpStatusCode.Redirect, await bulk.Content.ReadAsStringAsync());
+        var coded = await Html(await ann.Get(bulk.Headers.Location!.OriginalString));
+        var total = int.Parse(Regex.Match(listed!, "of (\\d+)").Groups[1].Value);
+        Assert.Contains($"The code is applied to {total} items.", Decode(coded));
+        var undo = Regex.Match(coded, "action=\"([^\"]*handler=UndoBulk[^\"]*)\"").Groups[1].Value;
+        Assert.NotEmpty(undo);
+        Assert.Equal(HttpStatusCode.Redirect, (await ann.SubmitForm(codeUrl, [], WebUtility.HtmlDecode(undo))).StatusCode);
+        Assert.Equal(Element(await Html(await ann.Get($"/analysis/{corpus}/code?uncoded=true")), "items-count"), "Items 1 to 30 of 30");
+
+        // A code nobody has is refused beside the bulk form, and nothing is coded.
+        var refused = await ann.SubmitForm(codeUrl, Fields(("bulkCode", "nothing like it")), $"/analysis/{corpus}/code?q=pay&handler=Bulk");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("No active code's name contains", ErrorSummary(await Html(refused)));
+    }
+
+    [Fact]
     public async Task two_analysts_double_code_a_sample_blind_and_see_where_they_disagree()
     {
         var (ann, annId) = await SignIn("Ann Analyst", Roles.Analyst);
@@ -324,8 +353,8 @@ public class when_analysts_work_in_the_workspace_pages(EngageHost engage) : Work
         Assert.Equal(HttpStatusCode.Redirect, drawn.StatusCode);
         var sample = Guid.Parse(Regex.Match(drawn.Headers.Location!.OriginalString, "sample=(.+)$").Groups[1].Value);
         var progress = Decode(Row(await Html(await ann.Get(reliabilityUrl)), $"sample-{sample}"));
-        Assert.Contains("Ann Analyst: 0 of 30 done", progress);
-        Assert.Contains("Bob Analyst: 0 of 30 done", progress);
+        Assert.Contains("Ann Analyst: 0 of 30 coded", progress);
+        Assert.Contains("Bob Analyst: 0 of 30 coded", progress);
 
         // Each finds the sample's items marked on the coding page; Ann codes the first, Bob nothing, and both finish two.
         var annPage = await Html(await ann.Get($"/analysis/{corpus}/code"));
@@ -339,7 +368,7 @@ public class when_analysts_work_in_the_workspace_pages(EngageHost engage) : Work
         Assert.Equal("You have finished this item.", Element(bobPage, $"sample-done-{inSample[0]}"));
 
         var figures = await Html(await ann.Get($"{reliabilityUrl}?sample={sample}"));
-        Assert.Contains("Ann Analyst: 2 of 30 done", Decode(Row(figures, $"sample-{sample}")));
+        Assert.Contains("Ann Analyst: 2 of 30 coded", Decode(Row(figures, $"sample-{sample}")));
         Assert.Equal("50.0%", Element(figures, "overall-agreement"));
         var at = figures.IndexOf("id=\"disagreements\"", StringComparison.Ordinal);
         Assert.True(at > 0, "The page lists no disagreements.");
@@ -593,7 +622,7 @@ public class when_analysts_work_in_the_workspace_pages(EngageHost engage) : Work
     private static string Decode(string html) => WebUtility.HtmlDecode(html);
 
     private static List<Guid> ItemIds(string html) =>
-        Regex.Matches(html, "<section class=\"nhsuk-card\" id=\"item-([0-9a-f-]{36})\"").Select(m => Guid.Parse(m.Groups[1].Value)).ToList();
+        Regex.Matches(html, "<section class=\"coding-item\" id=\"item-([0-9a-f-]{36})\"").Select(m => Guid.Parse(m.Groups[1].Value)).ToList();
 
     /// <summary>The inner HTML of the element with this id, up to its closing tag (which must not nest inside itself).</summary>
     private static string? Element(string html, string id, string? tag = null)

@@ -21,7 +21,7 @@ public class when_a_participant_leaves_before_their_last_messages_reach_analysis
     public async Task their_late_votes_are_dropped_their_removed_contributions_stay_out_and_the_rest_are_unattributed()
     {
         var now = DateTimeOffset.UtcNow;
-        await Host.InvokeMessageAndWaitAsync(new ParticipantLeft(participant, workshop, [removed], now));
+        await Host.SendMessageAndWaitAsync(new ParticipantLeft(participant, workshop, [removed], now));
         var store = Host.Services.GetRequiredService<IAnalysisStore>();
         await using (var session = store.LightweightSession())
         {

@@ -44,6 +44,20 @@ public class when_a_facilitator_runs_a_seminar(EngageHost engage) : EngageTest(e
     }
 
     [Fact]
+    public async Task the_invitation_says_where_once_and_puts_the_joining_link_on_a_line_of_its_own()
+    {
+        var seminar = await PlanSeminar();
+        await Invite(seminar, "Nia", "Nursing");
+        await SendInvitations(seminar);
+
+        var letter = MimeMessage.Load(Assert.Single(Directory.GetFiles(Engage.MailFolder, "*.eml"))).TextBody.ReplaceLineEndings("\n");
+        Assert.Contains(", at Leeds and online.\n", letter);
+        Assert.DoesNotContain("online and online", letter);
+        // A link followed by ")." would be opened with the brackets and full stop as part of the address.
+        Assert.Contains("\nTo join online:\nhttps://meet.example.org/acp\n", letter);
+    }
+
+    [Fact]
     public async Task leaders_reply_frame_problems_and_vote_through_their_emailed_links_and_the_workshop_gets_the_agreed_themes()
     {
         var seminar = await PlanSeminar();

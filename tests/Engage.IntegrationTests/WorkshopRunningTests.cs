@@ -140,7 +140,8 @@ public class when_a_workshop_is_running(EngageHost engage) : WorkshopTest(engage
         Assert.DoesNotContain("nia@example.org", data.GetRawText());
 
         var deleted = await Host.ExecuteAndWaitAsync(async () => Assert.Equal(HttpStatusCode.NoContent, (await nia.DeleteAsync($"/api/workshops/{workshopId}/me")).StatusCode));
-        Assert.Single(deleted.Sent.MessagesOf<ParticipantLeft>());
+        // One message, delivered to each module that keeps a copy of her data (Analysis and Reporting).
+        Assert.Single(deleted.Sent.MessagesOf<ParticipantLeft>().Distinct());
         Assert.Equal(HttpStatusCode.NotFound, (await nia.GetAsync($"/api/workshops/{workshopId}/me")).StatusCode);
 
         // The workshop keeps what she wrote, unlinked; her vote and attributes are gone from Analysis.
@@ -164,5 +165,53 @@ public class when_a_workshop_is_running(EngageHost engage) : WorkshopTest(engage
         var accounts = await (await Engage.Client(await Engage.TokenFor(Roles.Admin)).GetAsync("/api/admin/accounts")).Read<global::Engage.Platform.Accounts.StaffAccountView[]>();
         await browser.SubmitForm("/account/signin", [new("email", accounts.First(a => a.Roles.Contains(Roles.ProgrammeStaff)).Email), new("password", "a-long-test-password")]);
         return browser;
+    }
+
+    [Fact]
+    public async Task a_moderator_filters_the_queue_and_decides_on_many_posts_with_one_reason()
+    {
+        await OpenWorkshop();
+        var nia = await Join("nia@example.org");
+        var eve = await Join("eve@example.org", "Paramedic");
+        var phone = await Post(nia, "Call me on 0113 496 0000.");
+        var email = await Post(nia, "Write to nia@example.org.");
+        var fine = await Post(eve, "Supervision needs protected time.");
+        var reply = await Post(nia, "Agreed, and study days too.", fine.Id);
+        Assert.Equal(HttpStatusCode.NoContent, (await nia.PostAsJsonAsync($"/api/contributions/{fine.Id}/flags", new { reason = "Off topic" })).StatusCode);
+        var moderator = Engage.Client(await Engage.TokenFor(Roles.Moderator));
+        async Task<JsonElement[]> Queue(string query = "") => await (await moderator.GetAsync($"/api/workshops/{workshopId}/moderation/queue{query}")).Read<JsonElement[]>();
+
+        Assert.Equal(3, (await Queue()).Length);
+        var reported = Assert.Single(await Queue("?source=reported"));
+        Assert.Equal(1, reported.GetProperty("reportedBy").GetInt32());
+        Assert.Equal("Off topic", reported.GetProperty("reasons")[0].GetProperty("reason").GetString());
+        Assert.Equal(reply.Id, reported.GetProperty("replies")[0].GetProperty("id").GetGuid());
+        Assert.Equal(["Posted", "Reported by a participant"], reported.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("what").GetString()).ToArray());
+        Assert.Equal(phone.Id, Assert.Single(await Queue("?check=phone%20number")).GetProperty("id").GetGuid());
+        Assert.Equal(2, (await Queue("?source=held")).Length);
+        Assert.Single(await Queue("?reason=topic"));
+        Assert.Empty(await Queue($"?theme={Guid.NewGuid()}"));
+
+        // A removal needs its reason, and a post from elsewhere spoils the request: either way nothing is decided.
+        var noReason = await moderator.PostAsJsonAsync($"/api/workshops/{workshopId}/moderation/decisions", new { contributionIds = new[] { phone.Id, email.Id }, decision = "remove" });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("Enter a reason", await noReason.Content.ReadAsStringAsync());
+        var elsewhere = await moderator.PostAsJsonAsync($"/api/workshops/{workshopId}/moderation/decisions", new { contributionIds = new[] { phone.Id, Guid.NewGuid() }, decision = "remove", reason = "Contact details" });
+        Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+        Assert.Equal(3, (await Queue()).Length);
+
+        var decided = await Host.ExecuteAndWaitAsync(async () =>
+        {
+            var response = await moderator.PostAsJsonAsync($"/api/workshops/{workshopId}/moderation/decisions",
+                new { contributionIds = new[] { phone.Id, email.Id, fine.Id }, decision = "publish", reason = "Checked" });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(3, (await response.Read<JsonElement>()).GetProperty("decided").GetInt32());
+        });
+        // The two held posts are approved and published; the reported one is kept, so nothing new is published for it.
+        Assert.Equal(new[] { email.Id, phone.Id }.Order().ToArray(), decided.Sent.MessagesOf<ContributionPublished>().Select(p => p.ContributionId).Order().ToArray());
+        Assert.Empty(await Queue());
+        var decisions = await (await moderator.GetAsync($"/api/workshops/{workshopId}/moderation/decisions")).Read<JsonElement[]>();
+        Assert.Contains(decisions, d => d.GetProperty("decision").GetString() == "kept" && d.GetProperty("reason").GetString() == "Checked");
+        Assert.Equal(2, decisions.Where(d => d.GetProperty("decision").GetString() == "approved").Sum(d => d.GetProperty("count").GetInt32()));
     }
 }

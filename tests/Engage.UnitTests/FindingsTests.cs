@@ -48,14 +48,19 @@ public class findings_of_a_corpus
     [Fact]
     public void a_breakdown_hides_small_groups_and_small_counts_and_tests_only_what_it_shows()
     {
-        // Nurses 12 (all raised it), paramedics 12 (none), pharmacists 4 (a group too small to show).
-        var facts = Facts(10, 12, ("ACP", "Nurse", "London", 12), ("ACP", "Paramedic", "London", 12), ("ACP", "Pharmacist", "London", 4));
+        // Nurses 12 (all raised it), paramedics 12 (none), physiotherapists 10 (none), pharmacists 4 (a group too small to show).
+        var facts = Facts(10, 12, ("ACP", "Nurse", "London", 12), ("ACP", "Paramedic", "London", 12), ("ACP", "Physiotherapist", "London", 10),
+            ("ACP", "Pharmacist", "London", 4));
         var breakdown = AttributeBreakdowns.Of(facts, facts.ItemsWith(Support.Id), "profession");
         var cells = breakdown.Cells.ToDictionary(c => c.Value);
         Assert.Equal((12, 12, 100.0), (cells["Nurse"].Count!.Value, cells["Nurse"].GroupSize!.Value, cells["Nurse"].Percent!.Value));
         Assert.Equal((0, 12), (cells["Paramedic"].Count!.Value, cells["Paramedic"].GroupSize!.Value));
         Assert.Null(cells["Pharmacist"].Count);
         Assert.Null(cells["Pharmacist"].GroupSize);
+        Assert.Equal("fewer than 10", cells["Pharmacist"].GroupSizeShown);
+        // 38 contributors less the three shown groups would give the 4 pharmacists back: the smallest shown group goes too.
+        Assert.Null(cells["Physiotherapist"].GroupSize);
+        Assert.Equal("not shown", cells["Physiotherapist"].GroupSizeShown);
         // [[12, 0], [0, 12]]: chi-square 24 with one degree of freedom.
         Assert.Equal(24.0, breakdown.ChiSquare!.Value, 3);
         Assert.Equal(1, breakdown.DegreesOfFreedom);

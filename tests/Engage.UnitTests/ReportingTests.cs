@@ -39,7 +39,7 @@ public class when_staff_write_narrative_in_markdown
 public class when_two_editions_of_a_report_are_compared
 {
     private static AnalysisPublished Analysis(params (Guid Id, string Title, int People)[] themes) =>
-        new(Guid.NewGuid(), Guid.NewGuid(), null, "Report", DateTimeOffset.UnixEpoch, null, new ParticipationFigures(100, 80, 300, 900, []), null!,
+        new(Guid.NewGuid(), Guid.NewGuid(), null, "Report", DateTimeOffset.UnixEpoch, null, new ParticipationFigures(100, 90, 80, 85, 300, 0, 900, [], "100 people", "90 people", "80 people", "85 people"), null!,
             themes.Select(t => new FindingTheme(t.Id, t.Title, "", [], t.People, t.People, t.People, [], [], 0, 0, new SentimentFigures(0, 0, 0, 0), [], [], [])).ToList(),
             null, [], []);
 
@@ -85,9 +85,9 @@ public class when_a_theme_is_broken_down_by_group
         Assert.Equal([differs], shown);
         Assert.Equal([same, untested], quiet);
 
-        var svg = SvgChart.Render(BarChart.Breakdown("Supervision", differs, 10), "c");
+        var svg = SvgChart.Render(BarChart.Breakdown("Supervision", "Profession", differs, 10), "c");
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(svg, "<rect"));
-        Assert.Contains("group under 10", svg);
-        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], PngChart.Render(BarChart.Breakdown("Supervision", differs, 10))[..4]);
+        Assert.Contains("fewer than 10", svg);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], PngChart.Render(BarChart.Breakdown("Supervision", "Profession", differs, 10))[..4]);
     }
 }

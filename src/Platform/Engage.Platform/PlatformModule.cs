@@ -64,12 +64,18 @@ public static class PlatformModule
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new MartenXmlRepository(sp.GetRequiredService<IDocumentStore>())));
 
         services.Configure<SiteOptions>(builder.Configuration.GetSection("Site"));
+        // The administrator's own doors, beside those each module offers.
+        services.AddSingleton(new NavigationItem("Accounts", "/admin/accounts", 60, Roles.Admin));
+        services.AddSingleton(new NavigationItem("Mail", "/admin/mail", 62, Roles.Admin));
+        services.AddSingleton(new NavigationItem("Jobs", "/admin/jobs", 64, Roles.Admin));
         services.AddHostedService<SeedAdminAccount>();
         services.AddEngageJobs(database);
         services.AddTransient<MessageJob>();
         services.AddHostedService<RecurringMessageScheduler>();
         services.AddRecurringMessage("platform.purge-expired-sign-in-links", "0 * * * *", new PurgeExpiredSignInLinks());
 
+        // Before the default writer, which would otherwise answer a person's download link with JSON.
+        services.AddSingleton<IProblemDetailsWriter, DownloadProblemWriter>();
         services.AddProblemDetails();
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddExceptionHandler<BadRequestHandler>();
@@ -123,11 +129,11 @@ public static class PlatformModule
                 o.DefaultScheme = "Engage";
                 o.DefaultChallengeScheme = "Engage";
             })
-            // The API takes bearer tokens only and pages take cookies only: a page's cookie can never
-            // authorise an API call, so the API needs no antiforgery token.
+            // The API takes bearer tokens and pages take cookies: a page's cookie can never authorise an API
+            // write, so the API needs no antiforgery token. The one exception is reading a file marked
+            // [Download], which people reach through page links (Downloads.SchemeFor).
             .AddPolicyScheme("Engage", "Cookie for pages, bearer for the API", o =>
-                o.ForwardDefaultSelector = ctx => ctx.Request.Path.StartsWithSegments("/api")
-                    ? AccessTokens.Scheme : CookieAuthenticationDefaults.AuthenticationScheme)
+                o.ForwardDefaultSelector = Downloads.SchemeFor)
             .AddCookie(o =>
             {
                 o.Cookie.Name = "engage";
@@ -166,12 +172,14 @@ public static class PlatformModule
     {
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
-        // API callers get ProblemDetails for bare status codes; people get a page.
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/error/{0}"));
+        // People (pages, and download links a browser followed) get a page for a bare status code. Outermost,
+        // so it re-executes through routing; it acts only when nothing was written.
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseFrontEndPackages();
         app.UseRouting();
+        // API callers get ProblemDetails instead; after routing, so a download link can be told from an API call by its endpoint.
+        app.UseWhen(c => !Downloads.AnswersWithPage(c), a => a.UseStatusCodePages());
         app.UseRequestLimits();
         app.UseAuthentication();
         app.UseStaffTokenCheck();

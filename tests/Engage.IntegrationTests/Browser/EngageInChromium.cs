@@ -37,14 +37,23 @@ public sealed class EngageInChromium : IAsyncLifetime
     }
 
     /// <summary>
-    /// A person at their own browser. CSP is bypassed only so that axe-core can be injected into the page;
-    /// the page itself runs as it would for anyone.
+    /// A person at their own browser, under Engage's real content security policy. Whatever the browser
+    /// complains of on the way (a resource the policy blocked, a script error, a missing file) is kept
+    /// in <see cref="PageProblems"/>, and the audit fails the test with it.
     /// </summary>
-    public async Task<IPage> Person()
+    public async Task<IPage> Person(int width = 1280, int height = 900)
     {
-        var context = await chromium!.NewContextAsync(new() { BaseURL = Host.Url.ToString(), BypassCSP = true, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await chromium!.NewContextAsync(new() { BaseURL = Host.Url.ToString(), ViewportSize = new() { Width = width, Height = height }, AcceptDownloads = true });
         context.SetDefaultTimeout(20_000);
-        return await context.NewPageAsync();
+        // Added through the DevTools protocol, which the page's policy does not govern; the page then reports
+        // each violation on its console, where it is heard below.
+        await context.AddInitScriptAsync("""
+            document.addEventListener('securitypolicyviolation', e =>
+                console.error('Content security policy violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline code') + ' on ' + location.pathname));
+            """);
+        var page = await context.NewPageAsync();
+        PageProblems.Watch(page);
+        return page;
     }
 
     /// <summary>A staff account made by the administrator through the API, as the admin pages would.</summary>
@@ -57,7 +66,7 @@ public sealed class EngageInChromium : IAsyncLifetime
         return email;
     }
 
-    private async Task<string> Token(string email, string password)
+    public async Task<string> Token(string email, string password)
     {
         using var anonymous = Host.Client();
         return (await (await anonymous.PostAsJsonAsync("/api/auth/token", new { email, password })).Read<JsonElement>()).GetProperty("accessToken").GetString()!;

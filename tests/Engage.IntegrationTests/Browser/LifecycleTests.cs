@@ -157,6 +157,11 @@ public sealed class when_an_engagement_is_lived_through_in_a_browser(EngageInChr
         await fiona.WaitForURLAsync($"**/seminars/{seminar}/summary");
         await Expect(fiona.GetByRole(AriaRole.Heading, new() { Name = "Supervision Agreed" })).ToBeVisibleAsync();
         await audit.Check(fiona, "seminar-summary");
+        // The seminar's record, downloaded by the facilitator through the page's own links.
+        var problemsCsv = await Downloads.Follow(fiona, fiona.GetByRole(AriaRole.Link, new() { Name = "Problem statements (CSV)" }));
+        Assert.StartsWith("problem_id,text,", problemsCsv.Text);
+        var dotsCsv = await Downloads.Follow(fiona, fiona.GetByRole(AriaRole.Link, new() { Name = "Votes (CSV)" }));
+        Assert.StartsWith("theme_id,theme,interest_group,attendee,dots", dotsCsv.Text);
         await fiona.Context.CloseAsync();
         return "Training in the NHS";
     }
@@ -287,6 +292,9 @@ public sealed class when_an_engagement_is_lived_through_in_a_browser(EngageInChr
     {
         await pat.GotoAsync($"/workshops/{workshop}");
         await pat.GetByRole(AriaRole.Button, new() { Name = "Close now" }).ClickAsync();
+        await Expect(pat.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Close .* now\\?$") })).ToBeVisibleAsync();
+        await audit.Check(pat);
+        await pat.GetByRole(AriaRole.Button, new() { Name = "Yes, close it now" }).ClickAsync();
         await Expect(pat.GetByText("The workshop is closed")).ToBeVisibleAsync();
         await audit.Check(pat);
     }
@@ -398,6 +406,10 @@ public sealed class when_an_engagement_is_lived_through_in_a_browser(EngageInChr
         await Expect(ann.GetByRole(AriaRole.Heading, new() { Name = "Protect two hours of supervision a week" })).ToBeVisibleAsync();
         await ann.GetByLabel("Title of the publication (optional)").FillAsync("What we heard about training");
         await ann.GetByRole(AriaRole.Button, new() { Name = "Publish the analysis" }).ClickAsync();
+        await Expect(ann.GetByRole(AriaRole.Heading, new() { Name = "Publish \"What we heard about training\"?" })).ToBeVisibleAsync();
+        await Expect(ann.GetByText("Participants see nothing until programme staff publish the report", new() { Exact = false })).ToBeVisibleAsync();
+        await audit.Check(ann, "confirm-publish-analysis");
+        await ann.GetByRole(AriaRole.Button, new() { Name = "Yes, publish the analysis" }).ClickAsync();
         await EngageInChromium.VisitUntil(ann, $"{corpus}/recommendations", ann.Locator("#publications-table").GetByText(new Regex("^Published")), "published analysis");
         await audit.Check(ann, "analysis-recommendations");
         await ann.Context.CloseAsync();
@@ -411,9 +423,34 @@ public sealed class when_an_engagement_is_lived_through_in_a_browser(EngageInChr
         await draft.ClickAsync();
         await Expect(pat.GetByRole(AriaRole.Heading, new() { Name = "Protect two hours of supervision a week" })).ToBeVisibleAsync();
         await audit.Check(pat, "report-draft");
+
+        // Programme staff proof every file of the draft with their sign-in, through the links on its page.
         await pat.GotoAsync("/reports");
-        await pat.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Publish") }).ClickAsync();
-        await Expect(pat.GetByText("Version 1 is published")).ToBeVisibleAsync();
+        await audit.Check(pat);
+        await pat.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Narrative, versions and progress") }).First.ClickAsync();
+        await Expect(pat.GetByRole(AriaRole.Heading, new() { Name = "Download" })).ToBeVisibleAsync();
+        var page = await Downloads.Follow(pat, pat.GetByRole(AriaRole.Link, new() { Name = "The report as a web page" }));
+        Assert.Contains("Protect two hours of supervision a week", page.Text);
+        var pdf = await Downloads.Follow(pat, pat.GetByRole(AriaRole.Link, new() { Name = "PDF for print" }));
+        Assert.StartsWith("%PDF", pdf.Text);
+        foreach (var name in new[] { "Word document to edit", "Data tables (Excel)" })
+            Assert.StartsWith("PK", (await Downloads.Follow(pat, pat.GetByRole(AriaRole.Link, new() { Name = name }))).Text);
+        var tables = pat.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "or as CSV" }).GetByRole(AriaRole.Link);
+        Assert.True(await tables.CountAsync() >= 5, "the data tables are each offered as CSV");
+        for (var i = 0; i < await tables.CountAsync(); i++)
+            Assert.Contains(",", (await Downloads.Follow(pat, tables.Nth(i))).Text);
+
+        // Publishing is on the report's own page only, and asks first.
+        await pat.GotoAsync("/reports");
+        await Expect(pat.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Publish") })).ToHaveCountAsync(0);
+        await pat.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Narrative, versions and progress") }).First.ClickAsync();
+        await pat.GetByRole(AriaRole.Button, new() { Name = "Publish as version 1" }).ClickAsync();
+        await Expect(pat.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("as version 1\\?$") })).ToBeVisibleAsync();
+        await Expect(pat.GetByText("Who will see it:")).ToBeVisibleAsync();
+        await audit.Check(pat, "confirm-publish-report");
+        await pat.GetByRole(AriaRole.Button, new() { Name = "Yes, publish version 1" }).ClickAsync();
+        await Expect(pat.GetByText("The report is published")).ToBeVisibleAsync();
+        await Expect(pat.GetByText("Version 1 published")).ToBeVisibleAsync();
         await audit.Check(pat);
         await pat.Context.CloseAsync();
     }

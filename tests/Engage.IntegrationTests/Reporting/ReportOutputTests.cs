@@ -30,9 +30,41 @@ public class when_staff_download_the_report(EngageHost engage) : ReportTest(enga
         Assert.Contains("<svg class=\"chart\" role=\"img\"", html);
         Assert.Contains("fewer than 10", html);
         // Breakdowns where the groups differ get a chart; the rest are named in a sentence.
-        Assert.Contains(">By profession</h4>", html);
+        Assert.Contains(">Profession</h4>", html);
         Assert.Contains("No clear difference by region", html);
-        Assert.Contains("120 people took part", html);
+        Assert.Contains("100 people took part", html);
+    }
+
+    [Fact]
+    public async Task the_pdf_the_word_document_and_the_data_tables_show_exactly_the_figures_of_the_web_page()
+    {
+        await DraftReport();
+        var html = await Html();
+        string Decode(string s) => Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(s, "<[^>]+>", "")), @"\s+", " ").Trim();
+        var figures = Regex.Matches(html, "<td class=\"n\">(.*?)</td>").Select(m => Decode(m.Groups[1].Value)).Distinct().ToList();
+        var sentences = Regex.Matches(html, "<p class=\"meta\">(.*?)</p>").Select(m => Decode(m.Groups[1].Value)).Distinct().ToList();
+        Assert.Contains("fewer than 10", figures);
+        Assert.Contains("not shown", figures);
+        Assert.True(sentences.Count > 5, "the web page has too few figure sentences");
+
+        // The PDF's text, without the title and page number Chromium repeats at each page's edges.
+        var (pdf, _) = await ReadPdf(await (await programme.GetAsync($"/api/reports/{reportId}/report.pdf")).Content.ReadAsByteArrayAsync());
+        var body = Regex.Replace(string.Join(" ", pdf.Split('\n').Where(l => !Regex.IsMatch(l.Trim(), @"^Page \d+ of \d+$") && l.Trim() != analysis.Title)), @"\s+", " ");
+        Assert.Equal([], sentences.Where(s => !body.Contains(s)));
+        Assert.Equal([], figures.Where(f => !body.Contains(f)));
+
+        var word = WordXml(await (await programme.GetAsync($"/api/reports/{reportId}/report.docx")).Content.ReadAsByteArrayAsync(), out _);
+        var wordTexts = Regex.Matches(word, "<w:p>.*?</w:p>|<w:p [^>]*>.*?</w:p>").Select(m => WebUtility.HtmlDecode(string.Concat(Regex.Matches(m.Value, "<w:t[^>]*>(.*?)</w:t>").Select(t => t.Groups[1].Value)))).ToHashSet();
+        Assert.Equal([], sentences.Where(s => !wordTexts.Contains(s)));
+        Assert.Equal([], figures.Where(f => !wordTexts.Contains(f)));
+
+        // Each theme's people and share in the themes data table, as CSV and as the web page's table shows them.
+        var themes = (await Text(await programme.GetAsync($"/api/reports/{reportId}/data/themes.csv"))).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1);
+        foreach (var row in themes.Select(r => Regex.Split(r, ",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")))
+        {
+            var (title, people, share) = (row[0].Trim('"'), row[3], row[4]);
+            Assert.Matches($"<tr><th scope=\"row\">{Regex.Escape(title)}</th><td class=\"n\">{people}</td><td class=\"n\">{Regex.Escape(share)}%</td>", html);
+        }
     }
 
     [Fact]

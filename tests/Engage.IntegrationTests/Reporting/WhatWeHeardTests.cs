@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Engage.IntegrationTests.Support;
 using global::Engage.Reporting.Contracts;
 using Wolverine.Tracking;
@@ -44,6 +45,55 @@ public class when_a_report_is_published_for_a_workshop(EngageHost engage) : Repo
         Assert.Contains("For national bodies", html);
         Assert.Contains("nothing recorded yet", html);
         Assert.Contains($"/api/reports/{reportId}/versions/1/report.html", html);
+    }
+
+    [Fact]
+    public async Task each_published_version_mails_each_participant_who_opted_in_once_even_when_the_message_comes_again()
+    {
+        await OpenWorkshop();
+        await Join("ada@example.org", updates: true);
+        await Join("ben@example.org", updates: true);
+        await Join("cai@example.org", updates: false);
+        await DraftReport(SampleAnalysis.Create(workshopId));
+        ReportPublished first = null!;
+        var published = await Host.ExecuteAndWaitAsync(async () =>
+            Assert.Equal(HttpStatusCode.Accepted, (await programme.PostAsync($"/api/reports/{reportId}/publish", null)).StatusCode));
+        first = published.Executed.SingleMessage<ReportPublished>();
+
+        string[] Heard() => Mails().Where(m => m.Subject.StartsWith("What we heard")).Select(m => m.To.Mailboxes.Single().Address).Order().ToArray();
+        Assert.Equal(["ada@example.org", "ben@example.org"], Heard());
+
+        // The outbox delivers at least once: the same announcement again must not mail anyone twice.
+        await Host.InvokeMessageAndWaitAsync(first);
+        Assert.Equal(["ada@example.org", "ben@example.org"], Heard());
+
+        // A new version is news: one more mail each, saying which version.
+        Assert.Equal(HttpStatusCode.NoContent, (await programme.PutAsJsonAsync($"/api/reports/{reportId}/narrative/summary", new { text = "Revised after the regulators' reply." })).StatusCode);
+        var second = await Host.ExecuteAndWaitAsync(async () =>
+            Assert.Equal(HttpStatusCode.Accepted, (await programme.PostAsync($"/api/reports/{reportId}/publish", null)).StatusCode));
+        Assert.Equal(2, second.Executed.SingleMessage<ReportPublished>().Version);
+        Assert.Equal(["ada@example.org", "ada@example.org", "ben@example.org", "ben@example.org"], Heard());
+        Assert.Equal(2, Mails().Count(m => m.Subject.StartsWith("What we heard") && m.TextBody.Contains("(version 2)")));
+        Assert.DoesNotContain("cai@example.org", Heard());
+    }
+
+    [Fact]
+    public async Task a_participant_who_did_not_tick_the_box_when_joining_can_ask_to_hear_back_later_and_is_mailed()
+    {
+        await OpenWorkshop();
+        var dee = await Join("dee@example.org", updates: false);
+        var eli = await Join("eli@example.org", updates: true);
+        Assert.Equal(HttpStatusCode.NoContent, (await dee.PutAsJsonAsync($"/api/workshops/{workshopId}/me/email-updates", new { emailUpdates = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await eli.PutAsJsonAsync($"/api/workshops/{workshopId}/me/email-updates", new { emailUpdates = false })).StatusCode);
+        Assert.True((await (await dee.GetAsync($"/api/workshops/{workshopId}/me")).Read<JsonElement>()).GetProperty("emailUpdates").GetBoolean());
+        // Someone who has not joined has nothing to change.
+        var stranger = await Join("fay@example.org");
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PutAsJsonAsync($"/api/workshops/{Guid.NewGuid()}/me/email-updates", new { emailUpdates = true })).StatusCode);
+        await DraftReport(SampleAnalysis.Create(workshopId));
+
+        await Publish();
+
+        Assert.Equal(["dee@example.org"], Mails().Where(m => m.Subject.StartsWith("What we heard")).Select(m => m.To.Mailboxes.Single().Address).ToArray());
     }
 
     [Fact]

@@ -43,9 +43,10 @@ public static class SampleAnalysis
             [questions[i].ThemeId], [problems[i].ProblemId], new RecommendationEvidence(30, 40, 50, 10, 5, 83.3, [0]))).ToList();
         return new AnalysisPublished(Guid.NewGuid(), corpus, workshopId, title, DateTimeOffset.UtcNow,
             new WorkshopFacts(corpus, Guid.NewGuid(), "Advanced practice workshop", DateTimeOffset.UtcNow.AddDays(-20), DateTimeOffset.UtcNow.AddDays(-5), questions, 10, null),
-            new ParticipationFigures(120, 90, themes * contributionsPerTheme, 900,
-                [new AttributeCounts("profession", [new GroupCount("Nurse", 60), new GroupCount("Physiotherapist", 50), new GroupCount("Paramedic", null)]),
-                 new AttributeCounts("region", [new GroupCount("London", 55), new GroupCount("North West", 65)])]),
+            new ParticipationFigures(120, 100, 90, 95, themes * contributionsPerTheme, 3, 900,
+                [new AttributeCounts("profession", [new GroupCount("Nurse", 60, "60"), new GroupCount("Physiotherapist", 50, "50"), new GroupCount("Paramedic", null, "fewer than 10"), new GroupCount("Midwife", null, "not shown")], "Profession"),
+                 new AttributeCounts("region", [new GroupCount("London", 55, "55"), new GroupCount("North West", 65, "65")], "Region")],
+                "120 people", "100 people", "90 people", "95 people"),
             new MethodFacts(3, codebook.Count, 2, themes * contributionsPerTheme, themes * contributionsPerTheme - 5,
                 new ReliabilityFigures(0.82, 0.91, 0.8, 60, 2, [new CodeReliabilityFigure(findings[0].ThemeId, findings[0].Title, 0.82, 0.9)]),
                 "Reflexive thematic analysis with a shared codebook."),

@@ -1,4 +1,5 @@
 using Engage.Analysis.Corpora;
+using Engage.Embeddings;
 using Engage.Platform;
 using Engage.Platform.Web;
 using JasperFx.Events.Projections;
@@ -33,6 +34,7 @@ public static class AnalysisModule
             .ApplyAllDatabaseChangesOnStartup();
 
         builder.Services.AddModuleServices(typeof(AnalysisModule).Assembly);
+        builder.Services.AddEngageEmbeddings(builder.Configuration);
         builder.Services.AddSingleton<Findings.FindingsCache>();
         // A national launch sends thousands of votes a second; storing them one transaction each
         // would leave Analysis far behind. A batch waits at most 100 ms for company.
@@ -42,6 +44,7 @@ public static class AnalysisModule
             batch.TriggerTime = TimeSpan.FromMilliseconds(100);
         }));
         builder.Services.AddSingleton(new NavigationItem("Analysis", "/analysis", 30, Roles.Admin, Roles.Analyst));
+        builder.Services.AddSingleton<INextSteps, Publishing.AnalysisNextSteps>();
         return builder;
     }
 
@@ -58,15 +61,20 @@ public static class AnalysisModule
         opts.Schema.For<Corpus>().Index(x => x.WorkshopId);
         opts.Schema.For<CorpusVote>().Index(x => x.ParticipantId);
         opts.Schema.For<Discovery.DiscoveryJob>().Index(x => x.CorpusId);
+        opts.Schema.For<Embeddings.ItemEmbedding>().Duplicate(x => x.CorpusId);
         opts.Schema.For<Publishing.PublishedAnalysis>().Index(x => x.CorpusId);
 
         opts.Projections.Snapshot<Codebooks.Codebook>(SnapshotLifecycle.Inline);
         opts.Projections.Add<Coding.CodingProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Snapshot<Coding.BulkCoding>(SnapshotLifecycle.Inline);
         opts.Schema.For<Coding.AppliedCode>().Duplicate(x => x.CorpusId).Duplicate(x => x.ItemId);
         opts.Schema.For<Coding.ItemMark>().Duplicate(x => x.CorpusId);
         opts.Schema.For<Coding.Memo>().Index(x => x.CorpusId);
         opts.Schema.For<Coding.CodingSample>().Index(x => x.CorpusId);
         opts.Schema.For<Coding.SampleItemDone>().Index(x => x.SampleId);
+        opts.Schema.For<Coding.BulkCoding>().Index(x => x.CorpusId);
+        // The coding list reads one page's votes by item; without this each page scans every vote.
+        opts.Schema.For<CorpusVote>().Index(x => x.ContributionId);
         opts.Schema.For<Findings.Quote>().Index(x => x.CorpusId).Index(x => x.ItemId);
         opts.Schema.For<Findings.Recommendation>().Index(x => x.CorpusId);
         opts.Schema.For<Findings.AnalysisSettings>();

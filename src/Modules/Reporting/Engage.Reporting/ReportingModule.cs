@@ -41,6 +41,7 @@ public static class ReportingModule
         builder.Services.AddSingleton<PdfPrinter>();
         builder.Services.AddRecurringMessage("reporting.regenerate-drafts", "* * * * *", new RegenerateDrafts());
         builder.Services.AddSingleton(new NavigationItem("Reports", "/reports", 40, Roles.Admin, Roles.ProgrammeStaff, Roles.Analyst));
+        builder.Services.AddSingleton<INextSteps, Reports.ReportNextSteps>();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using Engage.Embeddings;
 using Engage.Platform;
 using Engage.Platform.Web;
 using Engage.Platform.Jobs;
@@ -35,8 +36,10 @@ public static class SeminarModule
             .ApplyAllDatabaseChangesOnStartup();
 
         builder.Services.AddModuleServices(typeof(SeminarModule).Assembly);
+        builder.Services.AddEngageEmbeddings(builder.Configuration);
         builder.Services.AddRecurringMessage("seminar.send-due-reminders", "0 8 * * *", new SendDueSeminarReminders());
         builder.Services.AddSingleton(new NavigationItem("Seminars", "/seminars", 10, Roles.Admin, Roles.ProgrammeStaff, Roles.Facilitator));
+        builder.Services.AddSingleton<INextSteps, Seminars.SeminarNextSteps>();
         return builder;
     }
 
@@ -44,6 +47,7 @@ public static class SeminarModule
     {
         opts.Projections.Snapshot<Seminars.Seminar>(SnapshotLifecycle.Inline);
         opts.Schema.For<Invitations.SeminarInvitation>().Index(x => x.SeminarId);
+        opts.Schema.For<Capture.ProblemEmbedding>().Duplicate(x => x.SeminarId);
         opts.Events.AddEventTypes(
         [
             typeof(SeminarPlanned), typeof(SeminarDetailsChanged), typeof(InviteeAdded), typeof(InvitationSent), typeof(ReminderSent),

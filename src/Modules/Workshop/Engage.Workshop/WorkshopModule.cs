@@ -1,3 +1,4 @@
+using Engage.Embeddings;
 using Engage.Platform;
 using Engage.Platform.Jobs;
 using Engage.Platform.Web;
@@ -35,6 +36,8 @@ public static class WorkshopModule
             .ApplyAllDatabaseChangesOnStartup();
 
         builder.Services.AddModuleServices(typeof(WorkshopModule).Assembly);
+        builder.Services.AddEngageEmbeddings(builder.Configuration);
+        builder.Services.AddSingleton<Contributions.ThemeVectorIndex>();
         // After the store's own schema: the counts theme pages sort by, kept by PostgreSQL (ADR 0015).
         builder.Services.AddHostedService<ContributionCounts>();
         builder.Services.Configure<Moderation.ModerationOptions>(builder.Configuration.GetSection("Moderation"));
@@ -44,7 +47,8 @@ public static class WorkshopModule
         builder.Services.AddRecurringMessage("workshop.send-closing-reminders", "0 * * * *", new Engagement.SendClosingReminders());
         builder.Services.AddSingleton(new NavigationItem("Workshops", "/workshops", 20, Roles.Admin, Roles.ProgrammeStaff));
         builder.Services.AddSingleton(new NavigationItem("Take part", "/take-part", 5, Roles.Participant));
-        builder.Services.AddSingleton(new NavigationItem("Moderation", "/moderation", 25, Roles.Moderator));
+        builder.Services.AddSingleton(new NavigationItem("Moderation", "/moderation", 25, Roles.Admin, Roles.ProgrammeStaff, Roles.Moderator));
+        builder.Services.AddSingleton<INextSteps, Dashboard.WorkshopNextSteps>();
         return builder;
     }
 
@@ -53,6 +57,7 @@ public static class WorkshopModule
         opts.Schema.For<Workshops.Workshop>().Index(x => x.SeminarId);
         opts.Projections.Snapshot<Contribution>(SnapshotLifecycle.Inline);
         // Ordering a theme reads these for every contribution in it: as columns, not out of each JSON document (ADR 0010).
+        opts.Schema.For<Contributions.ContributionEmbedding>().Duplicate(x => x.WorkshopId).Duplicate(x => x.ThemeId).Duplicate(x => x.EmbeddedAt);
         opts.Schema.For<Contribution>().Duplicate(x => x.WorkshopId).Duplicate(x => x.ThemeId).Duplicate(x => x.ParentId)
             .Duplicate(x => x.PostedAt).Duplicate(x => x.Status);
         opts.Events.AddEventTypes([typeof(ContributionPosted), typeof(ContributionHeld), typeof(ContributionApproved),

@@ -23,15 +23,16 @@ public static class StaffAccountRules
         if (string.IsNullOrWhiteSpace(c.Email) || !c.Email.Contains('@') || c.Email.Length > 320)
             return "'email' must be an email address of at most 320 characters.";
         if (emailTaken) return $"An account for {StaffAccount.Normalise(c.Email)} already exists.";
-        if (string.IsNullOrWhiteSpace(c.DisplayName) || c.DisplayName.Length > 200)
-            return "'displayName' is required (at most 200 characters).";
+        if (DisplayNameProblem(c.DisplayName) is { } name) return name;
         return RolesProblem(c.Roles) ?? Passwords.Problem(c.Password);
     }
 
     public static string? Problem(UpdateStaffAccount u) =>
-        string.IsNullOrWhiteSpace(u.DisplayName) || u.DisplayName.Length > 200
-            ? "'displayName' is required (at most 200 characters)."
-            : RolesProblem(u.Roles) ?? (u.NewPassword is { Length: > 0 } ? Passwords.Problem(u.NewPassword) : null);
+        DisplayNameProblem(u.DisplayName) ?? RolesProblem(u.Roles) ?? (u.NewPassword is { Length: > 0 } ? Passwords.Problem(u.NewPassword) : null);
+
+    private static string? DisplayNameProblem(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? "Enter the name colleagues will see"
+        : name.Length > 200 ? "The name colleagues will see must be 200 characters or fewer" : null;
 
     private static string? RolesProblem(string[]? roles) =>
         roles is null || roles.Length == 0 ? "Choose at least one role."

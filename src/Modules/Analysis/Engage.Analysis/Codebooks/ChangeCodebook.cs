@@ -36,17 +36,14 @@ public record CodeForm(string? Name, Guid? ParentId, string? Definition, string?
 
     private static string Text(string? value, string field, int max, bool required = false)
     {
-        var text = value?.Trim() ?? "";
-        RuleBroken.Unless(!required || text.Length > 0, $"'{field}' is required.");
-        RuleBroken.Unless(text.Length <= max, $"'{field}' is at most {max:N0} characters.");
-        RuleBroken.Unless(!text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'), $"'{field}' contains control characters.");
-        return text;
+        return RuleBroken.Text(value, field, "the " + RuleBroken.Spoken(field), max, required);
     }
 }
 
 public record AddCode(Guid CodebookId, CodeForm Form, Guid By);
 public record ReviseCode(Guid CodebookId, Guid CodeId, CodeForm Form, Guid By);
 public record RetireCode(Guid CodebookId, Guid CodeId, Guid By);
+public record MoveCode(Guid CodebookId, Guid CodeId, string? Direction, Guid By);
 public record CodebookChanged(Guid CodeId, int Version);
 
 public static class CodebookRules
@@ -101,6 +98,22 @@ public static class RetireCodeHandler
     }
 }
 
+[MartenStore(typeof(IAnalysisStore))]
+public static class MoveCodeHandler
+{
+    public static (CodebookChanged, Events) Handle(MoveCode command,
+        [WriteAggregate(Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] Codebook? codebook, DateTimeOffset now)
+    {
+        var code = CodebookRules.ActiveCode(codebook, command.CodeId);
+        RuleBroken.Unless(command.Direction is "up" or "down", "Move a code 'up' or 'down'.");
+        RuleBroken.Unless(codebook!.NeighbourOf(code.Id, command.Direction!) is not null,
+            $"'{code.Name}' is already the {(command.Direction == "up" ? "first" : "last")} code at its level.", 409);
+        return (new CodebookChanged(code.Id, codebook.Version + 1), [new CodeMoved(command.CodebookId, code.Id, command.Direction!, command.By, now)]);
+    }
+}
+
+public record MoveForm(string? Direction);
+
 [Authorize(Roles = Roles.Analysts)]
 public static class ChangeCodebookEndpoint
 {
@@ -112,6 +125,11 @@ public static class ChangeCodebookEndpoint
     [WolverinePut("/api/analysis/corpora/{id}/codebook/codes/{codeId}")]
     public static Task<IResult> Put(Guid id, Guid codeId, CodeForm form, ClaimsPrincipal user, IMessageBus bus) =>
         ApiDoor.Invoke<CodebookChanged>(bus, new ReviseCode(id, codeId, form, user.Analyst()), changed => Results.Ok(new { id = codeId, version = changed.Version }));
+
+    /// <summary>Moves a code one place up or down among the codes that share its parent.</summary>
+    [WolverinePost("/api/analysis/corpora/{id}/codebook/codes/{codeId}/move")]
+    public static Task<IResult> Move(Guid id, Guid codeId, MoveForm form, ClaimsPrincipal user, IMessageBus bus) =>
+        ApiDoor.Invoke<CodebookChanged>(bus, new MoveCode(id, codeId, form.Direction, user.Analyst()), changed => Results.Ok(new { id = codeId, version = changed.Version }));
 
     [WolverineDelete("/api/analysis/corpora/{id}/codebook/codes/{codeId}")]
     public static Task<IResult> Delete(Guid id, Guid codeId, ClaimsPrincipal user, IMessageBus bus) =>

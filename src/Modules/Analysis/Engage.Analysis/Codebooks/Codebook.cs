@@ -7,6 +7,8 @@ public sealed record CodeDefinition(Guid Id, Guid? ParentId, string Name, string
 public sealed record CodeAdded(Guid CorpusId, CodeDefinition Code, Guid By, DateTimeOffset At);
 public sealed record CodeRevised(Guid CorpusId, CodeDefinition Code, Guid By, DateTimeOffset At);
 public sealed record CodeRetired(Guid CorpusId, Guid CodeId, Guid By, DateTimeOffset At);
+/// <summary>An analyst moved a code one place up or down among its siblings: the codebook's order is the analysts' choice.</summary>
+public sealed record CodeMoved(Guid CorpusId, Guid CodeId, string Direction, Guid By, DateTimeOffset At);
 /// <summary>Codes read from a REFI-QDA codebook, added as one change (one new version).</summary>
 public sealed record CodesImported(Guid CorpusId, IReadOnlyList<CodeDefinition> Codes, Guid By, DateTimeOffset At);
 
@@ -47,6 +49,32 @@ public class Codebook
         var i = Codes.FindIndex(c => c.Id == e.CodeId);
         Codes[i] = Codes[i] with { Retired = true };
     });
+    /// <summary>Swaps the code with its nearest sibling (same parent) in that direction; the list order is the codebook's order.</summary>
+    public void Apply(CodeMoved e) => Change(e.CorpusId, e.At, () =>
+    {
+        var at = Codes.FindIndex(c => c.Id == e.CodeId);
+        if (at < 0) return;
+        var parent = Codes[at].ParentId;
+        var step = e.Direction == "up" ? -1 : 1;
+        for (var other = at + step; other >= 0 && other < Codes.Count; other += step)
+        {
+            if (Codes[other].ParentId != parent || Codes[other].Retired) continue;
+            (Codes[at], Codes[other]) = (Codes[other], Codes[at]);
+            return;
+        }
+    });
+
+    /// <summary>The sibling a move would swap with, or null at the end of the list.</summary>
+    public CodeDefinition? NeighbourOf(Guid codeId, string direction)
+    {
+        var at = Codes.FindIndex(c => c.Id == codeId);
+        if (at < 0) return null;
+        var step = direction == "up" ? -1 : 1;
+        for (var other = at + step; other >= 0 && other < Codes.Count; other += step)
+            if (Codes[other].ParentId == Codes[at].ParentId && !Codes[other].Retired) return Codes[other];
+        return null;
+    }
+
     public void Apply(CodesImported e) => Change(e.CorpusId, e.At, () => Codes.AddRange(e.Codes));
 
     private void Change(Guid corpusId, DateTimeOffset at, Action change)

@@ -42,6 +42,7 @@ public static class ViewCodebookEndpoint
             CodeAdded a => new CodebookChange((int)e.Version, "added", a.Code.Id, a.Code.Name, a.By, a.At),
             CodeRevised r => new CodebookChange((int)e.Version, "revised", r.Code.Id, r.Code.Name, r.By, r.At),
             CodeRetired r => new CodebookChange((int)e.Version, "retired", r.CodeId, "", r.By, r.At),
+            CodeMoved m => new CodebookChange((int)e.Version, $"moved {m.Direction}", m.CodeId, "", m.By, m.At),
             CodesImported i => new CodebookChange((int)e.Version, $"imported {(i.Codes.Count == 1 ? "1 code" : $"{i.Codes.Count} codes")}", Guid.Empty, "", i.By, i.At),
             _ => null
         }).OfType<CodebookChange>().ToList();
@@ -49,13 +50,16 @@ public static class ViewCodebookEndpoint
     public static async Task<Codebook> CodebookOf(this IQuerySession session, Guid corpusId) =>
         await session.LoadAsync<Codebook>(corpusId) ?? new Codebook { Id = corpusId };
 
-    /// <summary>Codes in tree order (each parent followed by its subcodes), with their depth for indenting.</summary>
+    /// <summary>
+    /// Codes in tree order (each parent followed by its subcodes), siblings in the order the analysts gave them
+    /// (the order they were added, as moved since), retired codes last; with their depth for indenting.
+    /// </summary>
     public static CodebookView View(Guid corpusId, Codebook codebook)
     {
         var ordered = new List<CodeView>();
         void Walk(Guid? parent, int depth)
         {
-            foreach (var c in codebook.Codes.Where(c => c.ParentId == parent).OrderBy(c => c.Retired).ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase))
+            foreach (var c in codebook.Codes.Where(c => c.ParentId == parent).OrderBy(c => c.Retired))
             {
                 ordered.Add(new CodeView(c.Id, c.ParentId, c.Name, c.Definition, c.Inclusion, c.Exclusion, c.Example, c.Colour, c.Retired, depth));
                 if (depth < 20) Walk(c.Id, depth + 1);

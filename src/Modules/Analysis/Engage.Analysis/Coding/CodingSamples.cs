@@ -40,11 +40,19 @@ public class SampleItemDone
 
 public record SampleForm(double? Fraction, int? Size, Guid[]? CoderIds, int? Seed, Guid? ThemeId);
 
-public record SampleView(Guid Id, IReadOnlyList<Guid> CoderIds, int Items, IReadOnlyDictionary<Guid, int> DoneByCoder, IReadOnlyList<Guid> ItemIds, int Seed, DateTimeOffset CreatedAt);
+/// <summary>
+/// A sample and how far each coder has got: <see cref="DoneByCoder"/> counts the items a coder has coded or
+/// finished with no code applying; <see cref="MissingByCoder"/> names the items each still has to code.
+/// </summary>
+public record SampleView(Guid Id, IReadOnlyList<Guid> CoderIds, int Items, IReadOnlyDictionary<Guid, int> DoneByCoder, IReadOnlyList<Guid> ItemIds, int Seed,
+    DateTimeOffset CreatedAt, IReadOnlyDictionary<Guid, IReadOnlyList<Guid>> MissingByCoder);
 
 public record DrawSample(Guid CorpusId, SampleForm Form, Guid By);
 public record SampleDrawn(Guid Id, int Items);
 public record FinishSampleItem(Guid CorpusId, Guid SampleId, Guid ItemId, Guid CoderId);
+/// <summary>A coder has finished the sample: every item they left uncoded counts as "no code applies".</summary>
+public record FinishSample(Guid CorpusId, Guid SampleId, Guid CoderId);
+public record SampleFinished(Guid SampleId, int MarkedNoCode);
 
 [MartenStore(typeof(IAnalysisStore))]
 public static class DrawSampleHandler
@@ -98,6 +106,26 @@ public static class FinishSampleItemHandler
 }
 
 [MartenStore(typeof(IAnalysisStore))]
+public static class FinishSampleHandler
+{
+    public static async Task<SampleFinished> Handle(FinishSample command, IDocumentSession session, DateTimeOffset now)
+    {
+        var sample = await session.LoadAsync<CodingSample>(command.SampleId);
+        RuleBroken.Unless(sample is not null && sample.CorpusId == command.CorpusId, "The sample was not found.", 404);
+        RuleBroken.Unless(sample!.CoderIds.Contains(command.CoderId), "You are not one of this sample's coders.", 403);
+        var items = sample.ItemIds.ToArray();
+        var coded = (await session.CodingsOf(command.CorpusId).Where(c => c.CoderId == command.CoderId && items.Contains(c.ItemId))
+            .Select(c => c.ItemId).ToListAsync()).ToHashSet();
+        var done = (await session.Query<SampleItemDone>().Where(d => d.SampleId == sample.Id && d.CoderId == command.CoderId)
+            .Select(d => d.ItemId).ToListAsync()).ToHashSet();
+        var left = items.Where(i => !coded.Contains(i) && !done.Contains(i)).ToList();
+        foreach (var item in left)
+            session.Store(new SampleItemDone { Id = $"{sample.Id}:{command.CoderId}:{item}", SampleId = sample.Id, CoderId = command.CoderId, ItemId = item, At = now });
+        return new SampleFinished(sample.Id, left.Count);
+    }
+}
+
+[MartenStore(typeof(IAnalysisStore))]
 [Authorize(Roles = Roles.Analysts)]
 public static class CodingSamplesEndpoint
 {
@@ -126,10 +154,22 @@ public static class CodingSamplesEndpoint
     public static Task<IResult> Done(Guid id, Guid sampleId, Guid itemId, ClaimsPrincipal user, IMessageBus bus) =>
         ApiDoor.Invoke(bus, new FinishSampleItem(id, sampleId, itemId, user.Analyst()), Results.NoContent());
 
-    private static async Task<SampleView> View(CodingSample sample, IQuerySession session)
+    /// <summary>The calling analyst has finished the whole sample: the items they did not code count as "no code applies".</summary>
+    [WolverinePost("/api/analysis/corpora/{id}/samples/{sampleId}/finish")]
+    public static Task<IResult> Finish(Guid id, Guid sampleId, ClaimsPrincipal user, IMessageBus bus) =>
+        ApiDoor.Invoke<SampleFinished>(bus, new FinishSample(id, sampleId, user.Analyst()), finished => Results.Ok(new { markedNoCode = finished.MarkedNoCode }));
+
+    /// <summary>An item counts for a coder once they have coded it or said no code applies: nobody has to press "Done" on what they coded.</summary>
+    public static async Task<SampleView> View(CodingSample sample, IQuerySession session)
     {
         var done = await session.Query<SampleItemDone>().Where(d => d.SampleId == sample.Id).ToListAsync();
+        var items = sample.ItemIds.ToArray();
+        var coders = sample.CoderIds.ToArray();
+        var coded = (await session.CodingsOf(sample.CorpusId).Where(c => items.Contains(c.ItemId) && coders.Contains(c.CoderId))
+            .Select(c => new { c.CoderId, c.ItemId }).ToListAsync()).Select(c => (c.CoderId, c.ItemId))
+            .Concat(done.Select(d => (d.CoderId, d.ItemId))).ToHashSet();
+        var missing = sample.CoderIds.ToDictionary(c => c, c => (IReadOnlyList<Guid>)sample.ItemIds.Where(i => !coded.Contains((c, i))).ToList());
         return new SampleView(sample.Id, sample.CoderIds, sample.ItemIds.Count,
-            sample.CoderIds.ToDictionary(c => c, c => done.Count(d => d.CoderId == c)), sample.ItemIds, sample.Seed, sample.CreatedAt);
+            sample.CoderIds.ToDictionary(c => c, c => sample.ItemIds.Count - missing[c].Count), sample.ItemIds, sample.Seed, sample.CreatedAt, missing);
     }
 }

@@ -151,3 +151,10 @@ public static class ContributionModeratedHandler
     public static IMartenOp Handle(ContributionModerated moderated) =>
         moderated.Decision == "removed" ? MartenOps.Delete<CorpusItem>(moderated.ContributionId) : MartenOps.Nothing();
 }
+
+/// <summary>A workshop closed early by mistake was reopened: its corpus is no longer complete.</summary>
+[MartenStore(typeof(IAnalysisStore))]
+public static class WorkshopReopenedHandler
+{
+    public static IMartenOp Handle(WorkshopReopened reopened) => MartenOps.Delete<CorpusClosure>(reopened.WorkshopId);
+}

@@ -1,4 +1,6 @@
 using Engage.Analysis.Corpora;
+using Engage.Analysis.Embeddings;
+using Engage.Embeddings;
 using Engage.Platform;
 using Engage.Platform.Web;
 using Marten;
@@ -10,7 +12,14 @@ using Wolverine.Marten;
 
 namespace Engage.Analysis.Discovery;
 
-public record DiscoveryRequest(int? Themes, int? Seed);
+/// <summary>Method: "meaning" (sentence embeddings; the default when a model is configured) or "words" (the lexical method).</summary>
+public record DiscoveryRequest(int? Themes, int? Seed, string? Method = null);
+
+public static class DiscoveryMethods
+{
+    public const string Meaning = "meaning";
+    public const string Words = "words";
+}
 
 public record DiscoveredThemeView(string Label, IReadOnlyList<string> Terms, IReadOnlyList<Guid> ItemIds, int Size, IReadOnlyList<RepresentativeQuote> Quotes);
 
@@ -21,6 +30,10 @@ public class DiscoveryJob
     public Guid CorpusId { get; set; }
     public int? Themes { get; set; }
     public int Seed { get; set; }
+    /// <summary>"meaning" or "words" (<see cref="DiscoveryMethods"/>); jobs from before embeddings are "words".</summary>
+    public string Method { get; set; } = DiscoveryMethods.Words;
+    /// <summary>The embedding model a "meaning" job used, so a cited result says what produced it.</summary>
+    public string? Model { get; set; }
     /// <summary>"queued", "running", "done" or "failed".</summary>
     public string Status { get; set; } = "queued";
     public double Progress { get; set; }
@@ -35,7 +48,7 @@ public class DiscoveryJob
 public record RunDiscovery(Guid JobId);
 
 /// <summary>Queues a discovery run; the caller names the job so it can follow it.</summary>
-public record StartDiscovery(Guid CorpusId, Guid JobId, int? Themes, int? Seed);
+public record StartDiscovery(Guid CorpusId, Guid JobId, int? Themes, int? Seed, string? Method = null);
 
 [MartenStore(typeof(IAnalysisStore))]
 public static class StartDiscoveryHandler
@@ -43,8 +56,12 @@ public static class StartDiscoveryHandler
     public const int MaxItems = 100_000;
 
     /// <summary>The job and its queued run commit together: it runs even if the host stops right after answering.</summary>
-    public static async Task<(IMartenOp, RunDiscovery)> Handle(StartDiscovery command, IDocumentSession session, DateTimeOffset now)
+    public static async Task<(IMartenOp, RunDiscovery)> Handle(StartDiscovery command, IDocumentSession session, TextEmbeddings embeddings, DateTimeOffset now)
     {
+        var method = command.Method?.Trim().ToLowerInvariant() ?? (embeddings.Enabled ? DiscoveryMethods.Meaning : DiscoveryMethods.Words);
+        RuleBroken.Unless(method is DiscoveryMethods.Meaning or DiscoveryMethods.Words, "'method' must be \"meaning\" or \"words\".");
+        RuleBroken.Unless(method == DiscoveryMethods.Words || embeddings.Enabled,
+            "Theme discovery by meaning needs a sentence-embedding model, and embeddings are switched off here (Embeddings:Model = Off): use \"words\".");
         RuleBroken.Unless(await session.LoadAsync<Corpus>(command.CorpusId) is not null, "The corpus was not found.", 404);
         var items = await session.ItemsOf(command.CorpusId).CountAsync();
         RuleBroken.Unless(items > 0, "The corpus is empty: there is nothing to find themes in.");
@@ -54,7 +71,8 @@ public static class StartDiscoveryHandler
 
         var job = new DiscoveryJob
         {
-            Id = command.JobId, CorpusId = command.CorpusId, Themes = command.Themes, Seed = command.Seed ?? 1, Items = items, RequestedAt = now
+            Id = command.JobId, CorpusId = command.CorpusId, Themes = command.Themes, Seed = command.Seed ?? 1, Items = items, RequestedAt = now,
+            Method = method, Model = method == DiscoveryMethods.Meaning ? embeddings.ModelName : null
         };
         return (MartenOps.Insert(job), new RunDiscovery(job.Id));
     }
@@ -68,25 +86,26 @@ public static class StartDiscoveryEndpoint
     public static Task<IResult> Post(Guid id, DiscoveryRequest request, IMessageBus bus)
     {
         var jobId = Guid.CreateVersion7();
-        return ApiDoor.Invoke(bus, new StartDiscovery(id, jobId, request.Themes, request.Seed),
+        return ApiDoor.Invoke(bus, new StartDiscovery(id, jobId, request.Themes, request.Seed, request.Method),
             Results.Accepted($"/api/analysis/corpora/{id}/theme-discovery/{jobId}", new { jobId }));
     }
 
     [WolverineGet("/api/analysis/corpora/{id}/theme-discovery/{jobId}")]
     public static async Task<IResult> Get(Guid id, Guid jobId, IQuerySession session) =>
         await session.LoadAsync<DiscoveryJob>(jobId) is { } job && job.CorpusId == id
-            ? Results.Ok(new { jobId = job.Id, job.Status, job.Progress, job.Items, themes = job.Result, job.Error, job.RequestedAt, job.FinishedAt })
+            ? Results.Ok(new { jobId = job.Id, job.Method, job.Model, job.Status, job.Progress, job.Items, themes = job.Result, job.Error, job.RequestedAt, job.FinishedAt })
             : ApiDoor.Problem(new RuleBroken(404, "The theme discovery job was not found."));
 }
 
 [MartenStore(typeof(IAnalysisStore))]
 public static class RunDiscoveryHandler
 {
-    public static async Task Handle(RunDiscovery command, IAnalysisStore store, TimeProvider clock, CancellationToken cancellation)
+    public static async Task Handle(RunDiscovery command, IAnalysisStore store, TextEmbeddings embeddings, TimeProvider clock, CancellationToken cancellation)
     {
         await using var session = store.LightweightSession();
         if (await session.LoadAsync<DiscoveryJob>(command.JobId, cancellation) is not { Status: "queued" or "running" } job) return;
-        var items = (await session.ItemsOf(job.CorpusId).ToListAsync(cancellation)).Select(i => new TextItem(i.Id, i.Text)).ToList();
+        var corpusItems = await session.ItemsOf(job.CorpusId).ToListAsync(cancellation);
+        var items = corpusItems.Select(i => new TextItem(i.Id, i.Text)).ToList();
         job.Status = "running";
         await Save(store, job, cancellation);
 
@@ -98,7 +117,18 @@ public static class RunDiscoveryHandler
                 job.Progress = Math.Round(p, 2);
                 Save(store, job, CancellationToken.None).GetAwaiter().GetResult();
             });
-            var found = ThemeDiscovery.Discover(items, new ThemeDiscoveryOptions { ThemeCount = job.Themes, Seed = job.Seed }, progress, cancellation);
+            var options = new ThemeDiscoveryOptions { ThemeCount = job.Themes, Seed = job.Seed };
+            ThemeDiscoveryResult found;
+            if (job.Method == DiscoveryMethods.Meaning && embeddings.Enabled)
+            {
+                // Items that arrived before the model was on, or came in an upload, are embedded now and kept.
+                await using var writer = store.LightweightSession();
+                var vectors = await ItemEmbeddings.ForItemsAsync(writer, embeddings, job.CorpusId, corpusItems, cancellation);
+                await writer.SaveChangesAsync(cancellation);
+                progress.Report(0.5);
+                found = MeaningThemeDiscovery.Discover(items, vectors, options, cancellation);
+            }
+            else found = ThemeDiscovery.Discover(items, options, progress, cancellation);
             job.Result = found.Themes.Select(t => new DiscoveredThemeView(t.Label, t.TopTerms, t.ItemIds, t.Size, t.Quotes)).ToList();
             job.Status = "done";
             job.Progress = 1;

@@ -19,6 +19,7 @@ namespace Engage.Analysis.Exchange;
 /// </summary>
 [MartenStore(typeof(IAnalysisStore))]
 [Authorize(Roles = Roles.Analysts)]
+[Download]
 public static class ExportProjectEndpoint
 {
     [WolverineGet("/api/analysis/corpora/{id}/codebook.qdc")]

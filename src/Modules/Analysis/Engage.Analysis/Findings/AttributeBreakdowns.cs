@@ -1,45 +1,65 @@
 using Engage.Analysis.Breakdowns;
 using Engage.Analysis.Contracts;
+using Engage.Platform.Disclosure;
 
 namespace Engage.Analysis.Findings;
 
 /// <summary>
-/// Counts by attribute with small groups suppressed: a group smaller than the minimum, or a cell
-/// naming fewer people than the minimum (but not none), is shown as null, never as a number.
+/// Counts by attribute through the one small-group rule (<see cref="SmallGroups"/>): a group smaller than
+/// the minimum shows as "fewer than N", and further groups as "not shown" where a hidden one could
+/// otherwise be worked out from the total; the same rule for every theme, so linked tables agree.
 /// </summary>
 public static class AttributeBreakdowns
 {
+    public const string NotGiven = "Not given";
+
+    private static string ValueOf(IReadOnlyDictionary<string, string> person, string attribute) =>
+        person.TryGetValue(attribute, out var v) && !string.IsNullOrWhiteSpace(v) ? v : NotGiven;
+
     public static IReadOnlyList<AttributeCounts> CountsOf(CorpusFacts facts, IEnumerable<IReadOnlyDictionary<string, string>> people)
     {
         var all = people.ToList();
-        return facts.AttributeNames.Select(name => new AttributeCounts(name, all
-            .Select(p => p.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v : "Not given")
-            .GroupBy(v => v).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new GroupCount(g.Key, g.Count() >= facts.MinimumGroupSize ? g.Count() : null)).ToList())).ToList();
+        var minimum = facts.MinimumGroupSize;
+        return facts.AttributeNames.Select(name =>
+        {
+            var groups = all.Select(p => ValueOf(p, name)).GroupBy(v => v).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => (Value: g.Key, Count: g.Count())).ToList();
+            var shown = SmallGroups.Cells(groups.Select(g => g.Count).ToList(), minimum);
+            return new AttributeCounts(name, groups.Select((g, i) => new GroupCount(g.Value, shown[i].Value, shown[i].Text(minimum))).ToList(), facts.LabelOf(name));
+        }).ToList();
+    }
+
+    /// <summary>Contributors by their answer to <paramref name="attribute"/>, largest group first, with the rule applied to the group sizes.</summary>
+    private static List<(string Value, List<Guid> People, ProtectedCount Size)> GroupsOf(CorpusFacts facts, string attribute)
+    {
+        var groups = facts.Contributors.GroupBy(c => ValueOf(c.Value, attribute))
+            .Select(g => (Value: g.Key, People: g.Select(c => c.Key).ToList()))
+            .OrderByDescending(g => g.People.Count).ThenBy(g => g.Value, StringComparer.Ordinal).ToList();
+        var sizes = SmallGroups.Cells(groups.Select(g => g.People.Count).ToList(), facts.MinimumGroupSize);
+        return groups.Select((g, i) => (g.Value, g.People, sizes[i])).ToList();
     }
 
     /// <summary>
     /// How many contributors in each group of <paramref name="attribute"/> raised something (authored one of
-    /// <paramref name="items"/>), as a share of the group, with Pearson's chi-square over the groups that can be shown.
+    /// <paramref name="items"/>), as a share of the group, with Pearson's chi-square over the groups whose
+    /// cells are all shown (so the statistic cannot give a hidden cell back).
     /// </summary>
     public static ThemeBreakdown Of(CorpusFacts facts, IReadOnlySet<Guid> items, string attribute)
     {
-        var raised = facts.Items.Where(i => items.Contains(i.Id)).Select(CorpusFacts.RespondentOf).ToHashSet();
-        var groups = facts.Contributors
-            .GroupBy(c => c.Value.TryGetValue(attribute, out var v) && !string.IsNullOrWhiteSpace(v) ? v : "Not given")
-            .Select(g => (Value: g.Key, Size: g.Count(), Raised: g.Count(c => raised.Contains(c.Key))))
-            .OrderByDescending(g => g.Size).ThenBy(g => g.Value, StringComparer.Ordinal).ToList();
+        var raised = facts.PeopleWhoWrote(items);
         var minimum = facts.MinimumGroupSize;
-        var cells = groups.Select(g => g.Size < minimum || g.Raised > 0 && g.Raised < minimum
-            ? new BreakdownCell(g.Value, null, g.Size < minimum ? null : g.Size, null)
-            : new BreakdownCell(g.Value, g.Raised, g.Size, Math.Round(100.0 * g.Raised / g.Size, 1))).ToList();
+        var groups = GroupsOf(facts, attribute);
+        var counts = SmallGroups.WithinGroups(groups.Select(g => g.People.Count(raised.Contains)).ToList(), groups.Select(g => g.Size).ToList(), minimum);
+        var cells = groups.Select((g, i) => new BreakdownCell(g.Value, counts[i].Value, g.Size.Value,
+            counts[i].IsShown && g.Size.IsShown ? SmallGroups.Percent(counts[i], g.Size.Count) : null,
+            counts[i].Text(minimum), g.Size.Text(minimum))).ToList();
 
-        var shown = groups.Where(g => g.Size >= minimum).ToList();
+        var shown = groups.Select((g, i) => (g.Size, Raised: counts[i])).Where(x => x.Size.IsShown && x.Raised.IsShown).ToList();
         var table = new long[2, shown.Count];
-        for (var i = 0; i < shown.Count; i++) (table[0, i], table[1, i]) = (shown[i].Raised, shown[i].Size - shown[i].Raised);
+        for (var i = 0; i < shown.Count; i++) (table[0, i], table[1, i]) = (shown[i].Raised.Count, shown[i].Size.Count - shown[i].Raised.Count);
         var test = shown.Count >= 2 ? ChiSquareTest.Independence(table) : null;
         return new ThemeBreakdown(attribute, cells, test is null ? null : Math.Round(test.Statistic, 3), test?.DegreesOfFreedom ?? 0,
-            test is null ? null : Math.Round(test.PValue, 4));
+            test is null ? null : Math.Round(test.PValue, 4), facts.LabelOf(attribute));
     }
 
     /// <summary>Items coded with both codes of each pair (diagonal: items with the code), codes in codebook order.</summary>

@@ -8,9 +8,12 @@ namespace Engage.Analysis.Findings;
 public static class Attribution
 {
     public const string Anonymous = "A participant";
+    /// <summary>A seed statement is the programme team's, not a participant's.</summary>
+    public const string ProgrammeTeam = "Programme team";
 
     public static string Of(CorpusFacts facts, Corpora.CorpusItem item)
     {
+        if (facts.IsSeed(item)) return ProgrammeTeam;
         var attributes = facts.AttributesOf(item);
         var keys = facts.Settings.AttributionAttributes.Where(k => attributes.TryGetValue(k, out var v) && !string.IsNullOrWhiteSpace(v)).ToList();
         foreach (var subset in SubsetsLargestFirst(keys))

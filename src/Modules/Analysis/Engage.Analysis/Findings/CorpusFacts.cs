@@ -30,19 +30,42 @@ public sealed class CorpusFacts
     private Dictionary<Guid, CorpusItem>? _byId;
     public CorpusItem? ItemOf(Guid id) => (_byId ??= Items.ToDictionary(i => i.Id)).GetValueOrDefault(id);
 
-    public static Guid RespondentOf(CorpusItem item) => item.AuthorId ?? item.Id;
+    /// <summary>
+    /// The person behind an item: in a workshop, its author; in an uploaded corpus, the row itself (one
+    /// respondent per row). Null for the programme team's seed statements and for what someone who deleted
+    /// their data left behind: those are contributions, but nobody's, so they never count as people.
+    /// </summary>
+    public Guid? PersonOf(CorpusItem item) => Corpus.WorkshopId is null ? item.Id : item.AuthorId;
+
+    /// <summary>The distinct people who wrote at least one of <paramref name="itemIds"/>.</summary>
+    public IReadOnlySet<Guid> PeopleWhoWrote(IReadOnlySet<Guid> itemIds) =>
+        Items.Where(i => itemIds.Contains(i.Id)).Select(PersonOf).OfType<Guid>().ToHashSet();
+
+    /// <summary>A seed statement: posted by the programme team in a workshop, not by anyone taking part.</summary>
+    public bool IsSeed(CorpusItem item) => Corpus.WorkshopId is not null && item.AuthorId is null && item.Pseudonym != FormerParticipant;
+
+    /// <summary>The name an item keeps when its author deleted their data (<see cref="CorpusItem.Unattribute"/>).</summary>
+    public const string FormerParticipant = "Former participant";
 
     public IReadOnlyDictionary<string, string> AttributesOf(CorpusItem item) =>
         item.AuthorId is { } author && Participants.TryGetValue(author, out var p) ? p.Attributes : item.Attributes;
 
     private Dictionary<Guid, IReadOnlyDictionary<string, string>>? _contributors;
-    /// <summary>Everyone who contributed at least one item, with their attributes.</summary>
+    /// <summary>Everyone who wrote at least one published item, with their attributes (seed statements are nobody's).</summary>
     public IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, string>> Contributors => _contributors ??=
-        Items.GroupBy(RespondentOf).ToDictionary(g => g.Key, g => AttributesOf(g.First()));
+        Items.Where(i => PersonOf(i) is not null).GroupBy(i => PersonOf(i)!.Value).ToDictionary(g => g.Key, g => AttributesOf(g.First()));
+
+    private List<CorpusVote>? _liveVotes;
+    /// <summary>Current votes on items still in the corpus: a vote on a withdrawn or removed contribution counts for nothing.</summary>
+    public IReadOnlyList<CorpusVote> LiveVotes => _liveVotes ??= [.. Votes.Where(v => ItemOf(v.ContributionId) is not null)];
 
     /// <summary>Attribute names in the order people were asked them (workshop), then any others found.</summary>
     public IReadOnlyList<string> AttributeNames =>
         [.. (Workshop?.Opened.ProfileQuestions ?? []).Concat(Contributors.Values.SelectMany(a => a.Keys)).Concat(Participants.Values.SelectMany(p => p.Attributes.Keys)).Distinct()];
+
+    /// <summary>An attribute's words for people: the profile question's label, else the key made readable ("Years in practice").</summary>
+    public string LabelOf(string attribute) =>
+        Workshop?.Opened.ProfileLabels?.GetValueOrDefault(attribute) is { Length: > 0 } label ? label : Platform.Wording.Words.Humanise(attribute);
 
     private Dictionary<Guid, HashSet<Guid>>? _itemsByCode;
     /// <summary>Items each code applies to, counting its subcodes' items.</summary>

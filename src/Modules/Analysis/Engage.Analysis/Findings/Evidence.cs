@@ -11,12 +11,11 @@ public static class Evidence
     public static RecommendationEvidence For(CorpusFacts facts, Recommendation recommendation, OpinionAnalysis opinion)
     {
         var items = ItemsOf(facts, recommendation);
-        var votes = facts.Votes.Where(v => items.Contains(v.ContributionId)).ToList();
+        var votes = facts.LiveVotes.Where(v => items.Contains(v.ContributionId)).ToList();
         int agree = votes.Count(v => v.Value == "agree"), disagree = votes.Count(v => v.Value == "disagree");
-        var people = facts.Items.Where(i => items.Contains(i.Id)).Select(CorpusFacts.RespondentOf).Distinct().Count();
-        return new RecommendationEvidence(people, items.Count, agree, disagree, votes.Count - agree - disagree,
-            agree + disagree > 0 ? Math.Round(100.0 * agree / (agree + disagree), 1) : null,
-            opinion.ViewsOn(facts, items).Where(g => g.AgreePercent > 50).Select(g => g.GroupId).ToList());
+        var people = Figures.PeopleRaising(facts, items);
+        return new RecommendationEvidence(people.Value, items.Count, agree, disagree, votes.Count - agree - disagree, Figures.Support(agree, disagree),
+            opinion.ViewsOn(facts, items).Where(g => g.Agree > g.Disagree).Select(g => g.GroupId).ToList(), people.Words(facts.MinimumGroupSize));
     }
 
     public static HashSet<Guid> ItemsOf(CorpusFacts facts, Recommendation recommendation)

@@ -15,7 +15,8 @@ using Wolverine.Marten;
 
 namespace Engage.Analysis.Findings;
 
-public record BreakdownRow(Guid Id, string Name, int Items, int People, ThemeBreakdown Breakdown);
+/// <summary><see cref="People"/> is null under the minimum; <see cref="PeopleShown"/> says what to print.</summary>
+public record BreakdownRow(Guid Id, string Name, int Items, int? People, string PeopleShown, ThemeBreakdown Breakdown);
 
 public record BreakdownView(string Attribute, int MinimumGroupSize, IReadOnlyList<BreakdownRow> Rows);
 
@@ -44,16 +45,17 @@ public static class FindingsEndpoint
         return Results.Ok(Build(facts, by!, of ?? "themes"));
     }
 
-    [WolverineGet("/api/analysis/corpora/{id}/breakdowns.csv")]
+    [WolverineGet("/api/analysis/corpora/{id}/breakdowns.csv"), Download]
     public static async Task<IResult> BreakdownCsv(Guid id, string? by, string? of, IQuerySession session, FindingsCache cache)
     {
         if (await Facts(id, session, cache) is not { } facts) return NotFound();
         if (Check(facts, by, of) is { } problem) return ApiDoor.Problem(problem);
         var view = Build(facts, by!, of ?? "themes");
-        var csv = new StringBuilder($"id,name,{CsvText.Cell(by!)},people_raising,group_size,percent,chi_square,df,p_value\r\n");
+        var csv = new StringBuilder($"id,name,{CsvText.Cell(facts.LabelOf(by!))},people_raising,group_size,percent,chi_square,df,p_value\r\n");
         foreach (var row in view.Rows)
         foreach (var cell in row.Breakdown.Cells)
-            csv.AppendJoin(',', row.Id, CsvText.Cell(row.Name), CsvText.Cell(cell.Value), Number(cell.Count), Number(cell.GroupSize), Number(cell.Percent),
+            csv.AppendJoin(',', row.Id, CsvText.Cell(row.Name), CsvText.Cell(cell.Value), cell.Count is null ? CsvText.Cell(cell.Shown) : Number(cell.Count),
+                cell.GroupSize is null ? CsvText.Cell(cell.GroupSizeShown) : Number(cell.GroupSize), Number(cell.Percent),
                 Number(row.Breakdown.ChiSquare), row.Breakdown.DegreesOfFreedom, Number(row.Breakdown.PValue)).Append("\r\n");
         return CsvText.File(csv.ToString(), $"breakdown-by-{Slug(by!)}.csv");
     }
@@ -69,7 +71,7 @@ public static class FindingsEndpoint
     }
 
     /// <summary>Every coding with its coder and codebook version: the coding record for other tools.</summary>
-    [WolverineGet("/api/analysis/corpora/{id}/codings.csv")]
+    [WolverineGet("/api/analysis/corpora/{id}/codings.csv"), Download]
     public static async Task<IResult> CodingsCsv(Guid id, IQuerySession session, FindingsCache cache)
     {
         if (await Facts(id, session, cache) is not { } facts) return NotFound();
@@ -93,7 +95,7 @@ public static class FindingsEndpoint
             ? facts.Codebook.Active.Select(c => (c.Id, c.Name, facts.ItemsWith(c.Id)))
             : ThemeFindings.Build(facts, OpinionAnalysis.None).Select(t => (t.ThemeId, t.Title, facts.ItemsUnder(t.ThemeId)));
         return new BreakdownView(by, facts.MinimumGroupSize, rows.Select(r => new BreakdownRow(r.Item1, r.Item2, r.Item3.Count,
-            facts.Items.Where(i => r.Item3.Contains(i.Id)).Select(CorpusFacts.RespondentOf).Distinct().Count(), AttributeBreakdowns.Of(facts, r.Item3, by))).ToList());
+            Figures.PeopleRaising(facts, r.Item3) is var people ? people.Value : null, people.Words(facts.MinimumGroupSize), AttributeBreakdowns.Of(facts, r.Item3, by))).ToList());
     }
 
     private static RuleBroken? Check(CorpusFacts facts, string? by, string? of)

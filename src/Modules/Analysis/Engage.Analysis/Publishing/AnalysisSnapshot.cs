@@ -11,15 +11,13 @@ public static class AnalysisSnapshot
         var opinion = OpinionFindingsBuilder.Find(facts);
         var themes = ThemeFindings.Build(facts, opinion);
         var opened = facts.Workshop?.Opened;
-        var people = facts.Participants.Count > 0 ? facts.Participants.Values.Select(p => (IReadOnlyDictionary<string, string>)p.Attributes) : facts.Contributors.Values;
 
         return new AnalysisPublished(publication.Id, facts.Corpus.Id, facts.Corpus.WorkshopId, publication.Title, now,
             opened is null ? null : new WorkshopFacts(opened.WorkshopId, opened.SeminarId, opened.Title, opened.OpenedAt, facts.Closure?.ClosedAt,
                 opened.Themes.Select(t => new WorkshopQuestion(t.ThemeId, t.Title, t.Description, t.Prompts,
                     t.Problems.Select(p => new ProblemStatement(p.ProblemId, p.Text, p.InterestGroup)).ToList())).ToList(),
                 facts.MinimumGroupSize, opened.Attribution),
-            new ParticipationFigures(Math.Max(facts.Participants.Count, facts.Contributors.Count), facts.Contributors.Count, facts.Items.Count,
-                facts.Votes.Count, AttributeBreakdowns.CountsOf(facts, people)),
+            Figures.Participation(facts),
             new MethodFacts(facts.Codebook.Version, facts.Codebook.Active.Count(), facts.Codings.Select(c => c.CoderId).Distinct().Count(), facts.Items.Count,
                 facts.Codings.Select(c => c.ItemId).Distinct().Count(), reliability, Approach(facts, reliability)),
             themes,

@@ -1,7 +1,8 @@
 namespace Engage.Analysis.Suggestions;
 
 /// <summary>An item an analyst has coded; an item with no codes says that none of the codes applies.</summary>
-public sealed record TrainingItem(string Text, IReadOnlyCollection<string> Codes);
+/// <param name="Embedding">The text's sentence embedding, when the corpus has them: the suggester then learns from meaning as well as words.</param>
+public sealed record TrainingItem(string Text, IReadOnlyCollection<string> Codes, float[]? Embedding = null);
 
 /// <summary>A code Engage proposes for an uncoded item, with the model's probability that it applies.</summary>
 public sealed record CodeSuggestion(string Code, double Confidence);
@@ -17,16 +18,21 @@ public sealed record SuggesterOptions(int MinimumExamples = 3, double Regularisa
 /// gets its own logistic model on TF-IDF unigrams and bigrams (one-vs-rest), so an item can be
 /// suggested several codes and each confidence is that code's own probability: they need not sum to 1.
 /// Training is deterministic (no random start, no sampling): the same coded items always give the
-/// same suggestions. Once trained it is read-only, so one instance can serve many requests at once.
+/// same suggestions. When every coded item comes with its sentence embedding, the embedding's dimensions
+/// are appended to the TF-IDF row (both halves unit length), so "no protected study time" can carry the
+/// code analysts gave "my trust will not release me for training". Once trained it is read-only, so one instance can serve many requests at once.
 /// </summary>
 public sealed class CodeSuggester
 {
     private readonly TextFeatures _features;
     private readonly (string Code, BinaryModel Model)[] _models;
 
-    private CodeSuggester(TextFeatures features, (string, BinaryModel)[] models, IReadOnlyList<string> unlearnt)
+    private readonly int _dense;
+
+    private CodeSuggester(TextFeatures features, (string, BinaryModel)[] models, IReadOnlyList<string> unlearnt, int dense)
     {
         _features = features;
+        _dense = dense;
         _models = models;
         LearntCodes = models.Select(m => m.Item1).ToList();
         UnlearntCodes = unlearnt;
@@ -47,6 +53,9 @@ public sealed class CodeSuggester
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MinimumExamples, 1, nameof(options.MinimumExamples));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Regularisation, nameof(options.Regularisation));
         var (features, rows) = TextFeatures.Fit(items.Select(i => i.Text).ToList());
+        var dense = items.Count > 0 && items.All(i => i.Embedding is { Length: > 0 }) && items.Select(i => i.Embedding!.Length).Distinct().Count() == 1
+            ? items[0].Embedding!.Length : 0;
+        if (dense > 0) rows = rows.Select((r, i) => WithMeaning(r, features.Count, items[i].Embedding)).ToArray();
         var codeSets = items.Select(i => i.Codes.ToHashSet(StringComparer.Ordinal)).ToArray();
         var codes = codeSets.SelectMany(c => c).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
@@ -62,16 +71,20 @@ public sealed class CodeSuggester
         Parallel.For(0, learnable.Length, k =>
         {
             var positive = codeSets.Select(set => set.Contains(learnable[k])).ToArray();
-            models[k] = LogisticRegression.Train(rows, positive, features.Count, options.Regularisation, options.MaxIterations);
+            models[k] = LogisticRegression.Train(rows, positive, features.Count + dense, options.Regularisation, options.MaxIterations);
         });
 
-        return new CodeSuggester(features, learnable.Zip(models).ToArray(), codes.Except(learnable).ToList());
+        return new CodeSuggester(features, learnable.Zip(models).ToArray(), codes.Except(learnable).ToList(), dense);
     }
 
     /// <summary>The learnt codes whose confidence reaches <paramref name="minimumConfidence"/>, most confident first.</summary>
-    public IReadOnlyList<CodeSuggestion> Suggest(string text, double minimumConfidence = 0.2)
+    /// <summary>True when the models learnt from sentence embeddings too; <see cref="Suggest"/> then wants the item's embedding.</summary>
+    public bool UsesMeaning => _dense > 0;
+
+    public IReadOnlyList<CodeSuggestion> Suggest(string text, double minimumConfidence = 0.2, float[]? embedding = null)
     {
         var row = _features.Transform(text);
+        if (_dense > 0) row = WithMeaning(row, _features.Count, embedding is { Length: > 0 } e && e.Length == _dense ? e : null);
         var suggestions = new List<CodeSuggestion>(_models.Length);
         foreach (var (code, model) in _models)
         {
@@ -80,5 +93,21 @@ public sealed class CodeSuggester
         }
         // Ties keep the codes' ordinal order (the sort is stable), so output never depends on chance.
         return suggestions.OrderByDescending(s => s.Confidence).ToList();
+    }
+
+    /// <summary>The TF-IDF row followed by the embedding's dimensions (an item without one gets words only).</summary>
+    private static FeatureRow WithMeaning(FeatureRow row, int offset, float[]? embedding)
+    {
+        if (embedding is null) return row;
+        var indices = new int[row.Indices.Length + embedding.Length];
+        var values = new double[indices.Length];
+        row.Indices.CopyTo(indices, 0);
+        row.Values.CopyTo(values, 0);
+        for (var d = 0; d < embedding.Length; d++)
+        {
+            indices[row.Indices.Length + d] = offset + d;
+            values[row.Indices.Length + d] = embedding[d];
+        }
+        return new FeatureRow(indices, values);
     }
 }

@@ -3,6 +3,8 @@ using Engage.Analysis.Codebooks;
 using Engage.Analysis.Coding;
 using Engage.Analysis.Corpora;
 using Engage.Analysis.Discovery;
+using Engage.Analysis.Embeddings;
+using Engage.Embeddings;
 using Engage.Platform;
 using Engage.Platform.Web;
 using Marten;
@@ -50,7 +52,7 @@ public static class SuggestCodesHandler
     public const int MaxItems = 100_000;
 
     /// <summary>Learns from every item an analyst has coded (whole or in part) and suggests codes for the items nobody has; earlier pending suggestions are replaced.</summary>
-    public static async Task<SuggestionRun> Handle(SuggestCodes command, IDocumentSession session, DateTimeOffset now)
+    public static async Task<SuggestionRun> Handle(SuggestCodes command, IDocumentSession session, TextEmbeddings embeddings, DateTimeOffset now)
     {
         await CodebookRules.CorpusExists(session, command.CorpusId);
         var items = await session.ItemsOf(command.CorpusId).Take(MaxItems + 1).ToListAsync();
@@ -60,14 +62,17 @@ public static class SuggestCodesHandler
         var coded = codings.GroupBy(c => c.ItemId).ToDictionary(g => g.Key, g => g.Select(c => c.CodeId.ToString()).Distinct().ToList());
         RuleBroken.Unless(coded.Count >= 6, $"Code at least a few items by hand first: suggestions learn from them ({coded.Count} coded so far).");
 
-        var suggester = CodeSuggester.Train(items.Where(i => coded.ContainsKey(i.Id)).Select(i => new TrainingItem(i.Text, coded[i.Id])).ToList());
+        // Meaning joins the words when every item already has its vector (workshop items are embedded as they
+        // arrive; an upload after its first theme discovery by meaning); embedding a whole corpus inside this request would be too slow.
+        var vectors = await ItemEmbeddings.StoredAsync(session, embeddings, command.CorpusId, items);
+        var suggester = CodeSuggester.Train(items.Where(i => coded.ContainsKey(i.Id)).Select(i => new TrainingItem(i.Text, coded[i.Id], vectors?[i.Id])).ToList());
         RuleBroken.Unless(suggester.LearntCodes.Count > 0, "No code has enough coded examples yet (each needs at least 3 items with it and 3 without).");
 
         session.DeleteWhere<CodeSuggestionDoc>(s => s.CorpusId == command.CorpusId && s.Status == "pending" && s.Origin == "model");
         var runId = Guid.CreateVersion7();
         var active = codebook.Active.Select(c => c.Id.ToString()).ToHashSet();
         var uncoded = items.Where(i => !coded.ContainsKey(i.Id)).ToList();
-        var suggestions = uncoded.SelectMany(i => suggester.Suggest(i.Text, Minimum).Where(s => active.Contains(s.Code)).Select(s => new CodeSuggestionDoc
+        var suggestions = uncoded.SelectMany(i => suggester.Suggest(i.Text, Minimum, vectors?[i.Id]).Where(s => active.Contains(s.Code)).Select(s => new CodeSuggestionDoc
         {
             Id = Guid.CreateVersion7(), CorpusId = command.CorpusId, RunId = runId, ItemId = i.Id, CodeId = Guid.Parse(s.Code),
             Confidence = Math.Round(s.Confidence, 4), Queue = s.Confidence >= Confident ? "suggested" : "review", SuggestedAt = now

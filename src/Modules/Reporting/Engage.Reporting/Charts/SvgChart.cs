@@ -12,7 +12,7 @@ public static class SvgChart
         var svg = new StringBuilder();
         var w = BarChart.Width; var h = chart.Height;
         svg.Append($"<svg class=\"chart\" role=\"img\" aria-labelledby=\"{id}-title\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" xmlns=\"http://www.w3.org/2000/svg\">");
-        svg.Append($"<title id=\"{id}-title\">{E(chart.Title)} (the figures are in the table that follows)</title>");
+        svg.Append($"<title id=\"{id}-title\">{E(chart.AltText)}</title>");
         var barSpace = w - BarChart.LabelWidth - 90;
         for (var i = 0; i < chart.Bars.Count; i++)
         {

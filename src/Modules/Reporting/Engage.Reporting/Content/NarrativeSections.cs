@@ -37,7 +37,7 @@ public static class NarrativeSections
         var p = analysis.Participation;
         var top = (analysis.Themes ?? []).OrderByDescending(t => t.People).Take(3).Select(t => t.Title.ToLowerInvariant()).ToList();
         var summary = p is null ? "" :
-            $"{p.Participants:N0} people took part, and {p.Contributors:N0} of them wrote {p.Contributions:N0} contributions and cast {p.Votes:N0} votes." +
+            $"{(p.TookPartShown.Length > 0 ? char.ToUpperInvariant(p.TookPartShown[0]) + p.TookPartShown[1..] : "")} took part: {p.ContributorsShown} wrote {Engage.Platform.Wording.Words.Count(p.Contributions, "contribution")} and {Engage.Platform.Wording.Words.Count(p.Votes, "vote")} were cast." +
             (top.Count > 0 ? $" The themes raised most often were {string.Join(", ", top)}." : "") +
             $" This report makes {(analysis.Recommendations ?? []).Count} recommendations.";
         return new() { [Summary] = summary };

@@ -21,7 +21,7 @@ public sealed record ReportChanges(string From, string To, IReadOnlyList<FigureC
             if (x != y) figures.Add(new FigureChange(name, x, y));
         }
         Figure("Title", from.Title, to.Title);
-        Figure("People who took part", a.Participation?.Participants, b.Participation?.Participants);
+        Figure("People who took part", a.Participation?.TookPart, b.Participation?.TookPart);
         Figure("Contributors", a.Participation?.Contributors, b.Participation?.Contributors);
         Figure("Contributions", a.Participation?.Contributions, b.Participation?.Contributions);
         Figure("Votes", a.Participation?.Votes, b.Participation?.Votes);

@@ -5,12 +5,13 @@ namespace Engage.Reporting.Content;
 
 /// <summary>
 /// What every output renders: a draft or one published version, with the progress recorded on its
-/// recommendations. <see cref="Version"/> is null for the draft.
+/// recommendations. <see cref="Version"/> is null for the draft. <see cref="Withdrawn"/> counts what a
+/// published version lost when participants deleted their data (docs/adr/0015).
 /// </summary>
 public sealed record ReportEdition(Guid ReportId, string Title, int? Version, DateTimeOffset? PublishedAt,
-    AnalysisPublished Analysis, IReadOnlyDictionary<string, string> Narrative, IReadOnlyList<ProgressEntry> Progress)
+    AnalysisPublished Analysis, IReadOnlyDictionary<string, string> Narrative, IReadOnlyList<ProgressEntry> Progress, int Withdrawn = 0)
 {
-    public string VersionLabel => Version is { } v ? $"Version {v}, published {PublishedAt:d MMMM yyyy}" : "Draft: not yet published";
+    public string VersionLabel => ReportOutlines.VersionLabel(this);
 
     public string NarrativeOf(string section) => Narrative.TryGetValue(section, out var text) ? text : "";
 
@@ -71,7 +72,24 @@ public sealed class ReportFacts
         return ids.Distinct().Select(id => ProblemById.GetValueOrDefault(id)).OfType<ProblemStatement>().ToList();
     }
 
-    public int PeopleBase => Participation?.Contributors is > 0 and var c ? c : Participation?.Participants ?? 0;
+    /// <summary>
+    /// A profile question's name in words: the label the analysis carries ("Years in practice"), else the
+    /// label it carries for the same key elsewhere, else the key made readable.
+    /// </summary>
+    public string AttributeName(string attribute, string? label = null) =>
+        !string.IsNullOrWhiteSpace(label) ? label
+        : LabelOf.TryGetValue(attribute, out var known) ? known
+        : Engage.Platform.Wording.Words.Humanise(attribute);
+
+    private IReadOnlyDictionary<string, string> LabelOf => labels ??= (Participation?.ByAttribute ?? []).Where(a => !string.IsNullOrWhiteSpace(a.Label))
+        .Concat(Themes.SelectMany(t => t.Breakdowns ?? []).Where(b => !string.IsNullOrWhiteSpace(b.Label)).Select(b => new AttributeCounts(b.Attribute, [], b.Label)))
+        .GroupBy(a => a.Attribute).ToDictionary(g => g.Key, g => g.First().Label);
+    private IReadOnlyDictionary<string, string>? labels;
+
+    public string GroupName(int groupId) =>
+        Analysis.OpinionGroups?.Groups?.FirstOrDefault(g => g.GroupId == groupId)?.Label is { Length: > 0 } label ? label : $"Group {groupId + 1}";
+
+    public int PeopleBase => Participation?.Contributors is int c and > 0 ? c : Participation?.Registered ?? 0;
 }
 
 public static class Audiences

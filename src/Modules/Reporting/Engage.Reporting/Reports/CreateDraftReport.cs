@@ -13,11 +13,14 @@ namespace Engage.Reporting.Reports;
 [MartenStore(typeof(IReportingStore))]
 public static class AnalysisPublishedHandler
 {
-    public static Task<Report?> LoadAsync(AnalysisPublished published, IQuerySession session) =>
-        session.Query<Report>().FirstOrDefaultAsync(x => x.CorpusId == published.CorpusId);
+    public static async Task<(Report?, DepartedContributions?)> LoadAsync(AnalysisPublished published, IQuerySession session) =>
+        (await session.Query<Report>().FirstOrDefaultAsync(x => x.CorpusId == published.CorpusId),
+         published.WorkshopId is { } workshop ? await session.LoadAsync<DepartedContributions>(workshop) : null);
 
-    public static IMartenOp Handle(AnalysisPublished published, Report? report, DateTimeOffset now)
+    /// <summary>An analysis frozen before someone left can arrive after: it is cleaned of them first (docs/adr/0015).</summary>
+    public static IMartenOp Handle(AnalysisPublished published, Report? report, DepartedContributions? departed, DateTimeOffset now)
     {
+        if (departed is not null) published = departed.Apply(published).Analysis;
         if (report is null)
             return MartenOps.Insert(new Report
             {

@@ -51,7 +51,7 @@ public static class PublishReportHandler
             now,
             SafeMarkdown.ToPlainText(report.NarrativeOf(NarrativeSections.Summary)),
             facts.Themes.Take(8).Select(t => new PublishedTheme(t.ThemeId, t.Title, t.Description, t.People, t.Prevalence,
-                (t.Quotes ?? []).Take(2).Select(q => q.Text).ToList())).ToList(),
+                (t.Quotes ?? []).Take(2).Select(q => q.Text).ToList(), t.PeopleShown ?? "", t.PrevalenceShown ?? "")).ToList(),
             $"/api/reports/{report.Id}/versions/{report.Version}/report.html");
     }
 }

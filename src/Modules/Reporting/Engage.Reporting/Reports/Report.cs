@@ -47,7 +47,11 @@ public class Report
 
 public record ProgressEntry(Guid RecommendationId, RecommendationProgress Progress, string? Note, DateTimeOffset RecordedAt, string? RecordedBy);
 
-/// <summary>One published version of a report, as it was published. Never changed after it is stored.</summary>
+/// <summary>
+/// One published version of a report, as it was published. Never changed after it is stored, but for one
+/// thing: the words and attributes of participants who later deleted their data are taken out (docs/adr/0015),
+/// and the version says how many quotes and statements went.
+/// </summary>
 public class ReportVersion
 {
     /// <summary>"{reportId}/{version}", so a version is loaded by its address.</summary>
@@ -60,12 +64,15 @@ public class ReportVersion
     public Dictionary<string, string> Narrative { get; set; } = [];
     public DateTimeOffset PublishedAt { get; set; }
     public string? PublishedBy { get; set; }
+    /// <summary>Quotes, attributions and statements taken out since publication because their authors deleted their data.</summary>
+    public int Withdrawn { get; set; }
+    public DateTimeOffset? WithdrawnAt { get; set; }
 
     public static string Key(Guid reportId, int version) => $"{reportId}/{version}";
 
     /// <summary>The version with today's progress on its recommendations: what was done is news, not a change to the report.</summary>
     public Content.ReportEdition Edition(IReadOnlyList<ProgressEntry> progress) =>
-        new(ReportId, Title, Version, PublishedAt, Analysis, Narrative, progress);
+        new(ReportId, Title, Version, PublishedAt, Analysis, Narrative, progress, Withdrawn);
 }
 
 public static class ReportText

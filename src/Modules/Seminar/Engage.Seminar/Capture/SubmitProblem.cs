@@ -19,7 +19,8 @@ public record ProblemCreated(Guid Id);
 [MartenStore(typeof(ISeminarStore))]
 public static class SubmitProblemHandler
 {
-    public static (ProblemCreated, Events) Handle(SubmitProblem command, [WriteAggregate(Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] Seminars.Seminar? seminar, DateTimeOffset now)
+    /// <summary>The statement is recorded; its embedding (for spotting duplicates) follows on a durable queue.</summary>
+    public static (ProblemCreated, Events, EmbedProblem) Handle(SubmitProblem command, [WriteAggregate(Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] Seminars.Seminar? seminar, DateTimeOffset now)
     {
         var found = SeminarRules.Found(seminar);
         SeminarRules.NotConcluded(found, "no more problems can be added");
@@ -28,9 +29,10 @@ public static class SubmitProblemHandler
             ? (found.InviteeOf(inviteeId) ?? throw new RuleBroken(404, "The invitee was not found.")).InterestGroup
             : SeminarRules.InterestGroupOf(found, f.InterestGroup);
         var id = Guid.CreateVersion7();
-        return (new ProblemCreated(id), [new ProblemSubmitted(id, SeminarRules.Text(f.Text, "text", SeminarRules.MaxStatement),
+        var text = SeminarRules.Text(f.Text, "text", SeminarRules.MaxStatement);
+        return (new ProblemCreated(id), [new ProblemSubmitted(id, text,
             SeminarRules.Text(f.WhyItMatters, "whyItMatters", SeminarRules.MaxStatement, required: false),
-            SeminarRules.Text(f.WhoIsAffected, "whoIsAffected", SeminarRules.MaxShortText * 2, required: false), group, command.InviteeId, now)]);
+            SeminarRules.Text(f.WhoIsAffected, "whoIsAffected", SeminarRules.MaxShortText * 2, required: false), group, command.InviteeId, now)], new EmbedProblem(command.SeminarId, id, text));
     }
 }
 

@@ -55,7 +55,7 @@ public static class SendInvitationsHandler
          Dear {invitee.Name},
 
          {(reminder ? "A reminder: you are" : "You are")} invited to "{s.Title}"{(s.StartsAt is { } at ? $" on {at:dddd d MMMM yyyy 'at' HH:mm} (UTC)" : "")}, {Where(s)}.
-
+         {JoiningLine(s)}
          {s.Purpose}
 
          Please tell us whether you can come, and use the same link on the day to share the problems you see
@@ -66,10 +66,15 @@ public static class SendInvitationsHandler
 
     private static string Where(Seminars.Seminar s) => s.Format switch
     {
-        SeminarFormat.Online => $"online{(s.JoiningLink.Length > 0 ? $" ({s.JoiningLink})" : "")}",
-        SeminarFormat.Hybrid => $"at {s.Venue} and online{(s.JoiningLink.Length > 0 ? $" ({s.JoiningLink})" : "")}",
-        _ => $"at {s.Venue}"
+        SeminarFormat.Online => "online",
+        SeminarFormat.Hybrid => s.Venue.Length > 0 ? $"at {s.Venue} and online" : "in person and online",
+        _ => s.Venue.Length > 0 ? $"at {s.Venue}" : "in person"
     };
+
+    // The joining link stands on its own line: mail programs make a link of everything up to the next space,
+    // so a link followed by ")." in a sentence would not open.
+    private static string JoiningLine(Seminars.Seminar s) =>
+        s.Format != SeminarFormat.InPerson && s.JoiningLink.Length > 0 ? $"\nTo join online:\n{s.JoiningLink}\n" : "";
 }
 
 [Authorize(Roles = Roles.SeminarLeads)]

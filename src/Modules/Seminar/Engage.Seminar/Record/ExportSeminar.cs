@@ -3,6 +3,7 @@ using System.Text;
 using Engage.Platform;
 using Engage.Platform.Csv;
 using Engage.Seminar.Seminars;
+using Engage.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
@@ -13,6 +14,7 @@ namespace Engage.Seminar.Record;
 /// <summary>The seminar's record as CSV: every problem statement, and every attendee's dots.</summary>
 [MartenStore(typeof(ISeminarStore))]
 [Authorize(Roles = Roles.SeminarLeads)]
+[Download]
 public static class ExportSeminarEndpoint
 {
     public static string ProblemsCsv(Seminars.Seminar s)

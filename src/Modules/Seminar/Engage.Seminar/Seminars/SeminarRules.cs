@@ -20,14 +20,18 @@ public static class SeminarRules
 
     public static void Require(bool condition, string detail, int status = 400) => RuleBroken.Unless(condition, detail, status);
 
-    public static string Text(string? value, string field, int max, bool required = true)
+    public static string Text(string? value, string field, int max, bool required = true) =>
+        RuleBroken.Text(value, field, Asked.GetValueOrDefault(field) ?? RuleBroken.Spoken(field), max, required);
+
+    /// <summary>What each field asks for, in the words of the error message ("Enter the problem").</summary>
+    private static readonly Dictionary<string, string> Asked = new()
     {
-        var text = value?.Trim() ?? "";
-        Require(!required || text.Length > 0, $"'{field}' is required.");
-        Require(text.Length <= max, $"'{field}' must be at most {max:N0} characters (it has {text.Length:N0}).");
-        Require(!text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')), $"'{field}' contains control characters.");
-        return text;
-    }
+        ["title"] = "a title", ["purpose"] = "the purpose", ["venue"] = "the venue", ["joiningLink"] = "the joining link",
+        ["description"] = "a description", ["agenda.time"] = "the time of the agenda item", ["agenda.title"] = "the agenda item",
+        ["agenda.lead"] = "who leads the agenda item", ["email"] = "an email address", ["name"] = "a name", ["organisation"] = "the organisation",
+        ["role"] = "the role", ["text"] = "the problem", ["whyItMatters"] = "why it matters", ["whoIsAffected"] = "who is affected",
+        ["interestGroup"] = "an interest group", ["interestGroups"] = "the interest groups"
+    };
 
     public static string[] Texts(string[]? values, string field, int min, int maxCount, int maxLength)
     {

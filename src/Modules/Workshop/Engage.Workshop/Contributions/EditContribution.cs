@@ -38,7 +38,7 @@ public static class EditContributionHandler
     {
         AuthorChanges.Check(contribution, workshop, author, options.Value, now);
         var text = command.Form.Text?.Trim() ?? "";
-        RuleBroken.Unless(text.Length is > 0 and <= PostContributionHandler.MaxLength, $"'text' is required (at most {PostContributionHandler.MaxLength:N0} characters).");
+        RuleBroken.Text(text, "text", "your contribution", PostContributionHandler.MaxLength);
 
         session.Events.Append(contribution!.Id, new ContributionEdited(contribution.Id, text, now));
         var reasons = ContentChecks.Find(text, moderation.Value.OffensiveWords).ToList();

@@ -53,7 +53,7 @@ public static class PostContributionHandler
         RuleBroken.Unless(workshop!.Status == WorkshopStatus.Open, $"The workshop is {workshop.Status}; contributions are taken only while it is open.", 409);
         RuleBroken.Unless(workshop.HasTheme(command.ThemeId), $"'themeId' {command.ThemeId} is not a theme of this workshop.");
         var text = command.Form.Text?.Trim() ?? "";
-        RuleBroken.Unless(text.Length is > 0 and <= MaxLength, $"'text' is required (at most {MaxLength:N0} characters).");
+        RuleBroken.Text(text, "text", "your contribution", MaxLength);
         RuleBroken.Unless(command.Form.ParentId is null || (parent?.WorkshopId == workshop.Id && parent.Status == ContributionStatus.Published),
             "'parentId' is not a published contribution of this workshop.");
 

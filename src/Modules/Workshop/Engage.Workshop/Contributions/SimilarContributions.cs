@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Engage.Embeddings;
+using Engage.Methods.Vectors;
 using Engage.Platform;
 using Engage.Platform.Web;
 using Marten;
@@ -12,13 +14,43 @@ namespace Engage.Workshop.Contributions;
 public record SimilarContribution(Guid Id, string Pseudonym, string Text, double Score);
 
 /// <summary>
-/// What someone is typing, against what others already said under the theme: IDF-weighted cosine
+/// What someone is typing, against what others already said under the theme. By meaning when a sentence
+/// model is configured: the typed text's embedding against every embedded contribution of the theme
+/// (exact nearest neighbours in memory, see <see cref="ThemeVectorIndex"/>), so "no protected study time"
+/// finds "my trust will not release me for training". Otherwise, or for a theme nothing of which is
+/// embedded yet, by words: IDF-weighted cosine
 /// over content words, so a shared rare word ("preceptorship") counts for more than a common one
 /// ("training"). Shown while typing so people can agree with an existing idea instead of repeating it.
 /// </summary>
 public static partial class SimilarContributions
 {
     public const double Threshold = 0.25;
+
+    /// <summary>
+    /// Measured with MiniLM (bench/AnalysisBench README, "similarity"): the same complaint in other words scores
+    /// 0.33-0.6 ("my trust will not release me for training" ~ "no protected study time" 0.35), unrelated
+    /// contributions of one workshop -0.05 to 0.2, near-rewordings 0.8. 0.3 keeps the paraphrases and drops the rest.
+    /// </summary>
+    public const float MeaningThreshold = 0.3f;
+
+    public static async Task<IReadOnlyList<SimilarContribution>> FindAsync(
+        string text, Guid workshopId, Guid themeId, IQuerySession session, TextEmbeddings embeddings, ThemeVectorIndex index, int take = 3)
+    {
+        if (embeddings.Enabled && await index.ForThemeAsync(session, embeddings.ModelName, workshopId, themeId) is { Vectors.Count: > 0 } theme)
+        {
+            var query = embeddings.Embedder.Embed(text);
+            // A few more than shown: some may since have been withdrawn or held by a moderator.
+            var near = NearestNeighbours.Find(theme.Vectors, query, take * 3, MeaningThreshold);
+            if (near.Count == 0) return [];
+            var found = (await session.LoadManyAsync<Contribution>(near.Select(n => theme.Ids[n.Index]))).ToDictionary(c => c.Id);
+            return near.Select(n => (Contribution: found.GetValueOrDefault(theme.Ids[n.Index]), n.Similarity))
+                .Where(x => x.Contribution is { Status: ContributionStatus.Published })
+                .Take(take)
+                .Select(x => new SimilarContribution(x.Contribution!.Id, x.Contribution.Pseudonym, x.Contribution.Text, Math.Round(x.Similarity, 3)))
+                .ToList();
+        }
+        return Find(text, await CandidatesAsync(session, workshopId, themeId), take);
+    }
 
     private static readonly HashSet<string> StopWords =
     [
@@ -68,10 +100,10 @@ public static partial class SimilarContributions
 public static class SimilarContributionsEndpoint
 {
     [WolverineGet("/api/workshops/{id}/themes/{themeId}/similar")]
-    public static async Task<IResult> Get(Guid id, Guid themeId, string? text, IQuerySession session)
+    public static async Task<IResult> Get(Guid id, Guid themeId, string? text, IQuerySession session, TextEmbeddings embeddings, ThemeVectorIndex index)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > PostContributionHandler.MaxLength)
             return ApiDoor.Problem(new RuleBroken(400, $"'text' is required (at most {PostContributionHandler.MaxLength:N0} characters)."));
-        return Results.Ok(SimilarContributions.Find(text, await SimilarContributions.CandidatesAsync(session, id, themeId)));
+        return Results.Ok(await SimilarContributions.FindAsync(text, id, themeId, session, embeddings, index));
     }
 }

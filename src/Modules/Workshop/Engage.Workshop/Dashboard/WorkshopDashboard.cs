@@ -1,4 +1,5 @@
 using Engage.Platform;
+using Engage.Platform.Disclosure;
 using Engage.Workshop.Contributions;
 using Engage.Workshop.Participants;
 using Engage.Workshop.Voting;
@@ -9,22 +10,39 @@ using Wolverine.Marten;
 
 namespace Engage.Workshop.Dashboard;
 
-/// <summary>A group's count, or null when the group is smaller than the workshop's minimum and must not be shown.</summary>
-public record GroupCount(string Group, int? Participants, int? Contributions);
+/// <summary>
+/// A group's count of people through the small-group rule: null when hidden, with <see cref="ParticipantsShown"/>
+/// saying what to print ("fewer than 10", "not shown"). <see cref="Contributions"/> is null whenever the
+/// group's size is: a contribution count beside a hidden group would describe it.
+/// </summary>
+public record GroupCount(string Group, int? Participants, int? Contributions, string ParticipantsShown = "");
 
-public record DayCount(DateOnly Day, int Registrations, int Contributions, int Votes);
+/// <summary>One day: people who joined (through the rule, as the days add up to the registered total), contributions published, votes cast.</summary>
+public record DayCount(DateOnly Day, int? Registrations, int Contributions, int Votes, string RegistrationsShown = "");
 
 public record ThemeCount(Guid ThemeId, string Title, int Contributions, int Votes);
 
 public record StandOut(Guid Id, string Pseudonym, string Text, int Agree, int Disagree, int Pass);
 
-public record DashboardView(int Registrations, int ActiveParticipants, int Contributions, int Votes, int AwaitingModerator, int MinimumGroupSize,
+/// <summary>
+/// The live counts, with the definitions of "How we count" (the same as the published analysis's):
+/// <see cref="Registrations"/> joined and have not deleted their data; <see cref="TookPart"/> wrote something
+/// or voted; <see cref="Contributors"/> wrote at least one published contribution; <see cref="Voters"/> voted
+/// on a published contribution; <see cref="Contributions"/> published contributions, <see cref="SeedStatements"/>
+/// of them the programme team's (which are not people); <see cref="Votes"/> current votes on published
+/// contributions. Counts of people under the minimum are null, their <c>...Shown</c> text saying what to print.
+/// </summary>
+public record DashboardView(int? Registrations, int? ActiveParticipants, int Contributions, int Votes, int AwaitingModerator, int MinimumGroupSize,
     IReadOnlyList<DayCount> ByDay, IReadOnlyList<ThemeCount> ByTheme, IReadOnlyDictionary<string, IReadOnlyList<GroupCount>> ByAttribute,
-    IReadOnlyList<StandOut> MostAgreed, IReadOnlyList<StandOut> MostDivisive);
+    IReadOnlyList<StandOut> MostAgreed, IReadOnlyList<StandOut> MostDivisive,
+    int? TookPart = null, int? Contributors = null, int? Voters = null, int SeedStatements = 0,
+    string RegistrationsShown = "", string ActiveParticipantsShown = "", string TookPartShown = "", string ContributorsShown = "", string VotersShown = "",
+    IReadOnlyDictionary<string, string>? AttributeLabels = null);
 
 /// <summary>
-/// What programme staff watch while the workshop runs. Breakdowns by profile answer never show a
-/// group smaller than the workshop's minimum: a "3 midwives in Wales" cell could name people.
+/// What programme staff watch while the workshop runs. Every count of people passes the one small-group
+/// rule (<see cref="SmallGroups"/>): a "3 midwives in Wales" cell could name people, and so could a
+/// total less the cells beside a hidden one.
 /// </summary>
 public static class WorkshopDashboard
 {
@@ -32,19 +50,28 @@ public static class WorkshopDashboard
     public const int MinimumVotesToStandOut = 5;
 
     public static DashboardView Build(Workshops.Workshop workshop, IReadOnlyList<Registration> people, IReadOnlyList<Contribution> contributions,
-        IReadOnlyList<Vote> votes, DateTimeOffset now)
+        IReadOnlyList<Vote> allVotes, DateTimeOffset now)
     {
+        var minimum = workshop.MinimumGroupSize;
         var published = contributions.Where(c => c.Status == ContributionStatus.Published).ToList();
+        var live = published.Select(c => c.Id).ToHashSet();
+        // A vote on a withdrawn or removed contribution counts for nothing, as in the analysis.
+        var votes = allVotes.Where(v => live.Contains(v.ContributionId)).ToList();
         var since = now.AddDays(-1);
         var active = published.Where(c => c.PostedAt >= since).Select(c => c.AuthorId).Concat(votes.Where(v => v.CastAt >= since).Select(v => v.ParticipantId))
             .Where(id => id != Guid.Empty).Distinct().Count();
+        // The programme team's seed statements, and what someone who deleted their data left, have no author
+        // (Guid.Empty): contributions, but nobody's.
+        var contributors = published.Select(c => c.AuthorId).Where(id => id != Guid.Empty).ToHashSet();
+        var voters = votes.Select(v => v.ParticipantId).ToHashSet();
 
         static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
         var joined = people.CountBy(p => Day(p.RegisteredAt)).ToDictionary();
         var posted = published.CountBy(c => Day(c.PostedAt)).ToDictionary();
         var voted = votes.CountBy(v => Day(v.CastAt)).ToDictionary();
-        var days = joined.Keys.Union(posted.Keys).Union(voted.Keys).Order()
-            .Select(d => new DayCount(d, joined.GetValueOrDefault(d), posted.GetValueOrDefault(d), voted.GetValueOrDefault(d))).ToList();
+        var dayList = joined.Keys.Union(posted.Keys).Union(voted.Keys).Order().ToList();
+        var joinedShown = SmallGroups.Cells(dayList.Select(d => joined.GetValueOrDefault(d)).ToList(), minimum);
+        var days = dayList.Select((d, i) => new DayCount(d, joinedShown[i].Value, posted.GetValueOrDefault(d), voted.GetValueOrDefault(d), joinedShown[i].Text(minimum))).ToList();
 
         var themeOf = published.ToDictionary(c => c.Id, c => c.ThemeId);
         var themes = workshop.Themes.Select(t => new ThemeCount(t.Id, t.Title, published.Count(c => c.ThemeId == t.Id),
@@ -52,7 +79,8 @@ public static class WorkshopDashboard
 
         var tallies = votes.GroupBy(v => v.ContributionId).ToDictionary(g => g.Key,
             g => (Agree: g.Count(v => v.Value == "agree"), Disagree: g.Count(v => v.Value == "disagree"), Pass: g.Count(v => v.Value == "pass")));
-        var standing = published.Where(c => tallies.TryGetValue(c.Id, out var t) && t.Agree + t.Disagree + t.Pass >= MinimumVotesToStandOut)
+        // A statement stands out only on the votes of at least the minimum number of people.
+        var standing = published.Where(c => tallies.TryGetValue(c.Id, out var t) && t.Agree + t.Disagree + t.Pass >= Math.Max(MinimumVotesToStandOut, minimum))
             .Select(c => (c, t: tallies[c.Id])).ToList();
         var mostAgreed = standing.OrderByDescending(x => (double)x.t.Agree / (x.t.Agree + x.t.Disagree + x.t.Pass)).ThenByDescending(x => x.t.Agree)
             .Take(5).Select(x => StandOut(x.c, x.t)).ToList();
@@ -61,19 +89,26 @@ public static class WorkshopDashboard
             .OrderByDescending(x => (double)Math.Min(x.t.Agree, x.t.Disagree) / Math.Max(x.t.Agree, x.t.Disagree) * (x.t.Agree + x.t.Disagree))
             .Take(5).Select(x => StandOut(x.c, x.t)).ToList();
 
-        var byAttribute = Attributes.ToDictionary(a => a, a => Breakdown(a, people, published, workshop.MinimumGroupSize));
-        return new DashboardView(people.Count, active, published.Count, votes.Count, contributions.Count(c => c.AwaitsModerator), workshop.MinimumGroupSize,
-            days, themes, byAttribute, mostAgreed, mostDivisive);
+        var attributes = Attributes.Where(a => workshop.ProfileQuestions.Any(q => q.Key == a)).ToList();
+        var byAttribute = attributes.ToDictionary(a => a, a => Breakdown(a, people, published, minimum));
+        var labels = workshop.ProfileQuestions.ToDictionary(q => q.Key, ProfileQuestions.LabelOf);
+        ProtectedCount registered = SmallGroups.One(people.Count, minimum), recent = SmallGroups.One(active, minimum),
+            tookPart = SmallGroups.One(contributors.Union(voters).Count(), minimum), wrote = SmallGroups.One(contributors.Count, minimum),
+            voted2 = SmallGroups.One(voters.Count, minimum);
+        return new DashboardView(registered.Value, recent.Value, published.Count, votes.Count, contributions.Count(c => c.AwaitsModerator), minimum,
+            days, themes, byAttribute, mostAgreed, mostDivisive, tookPart.Value, wrote.Value, voted2.Value, published.Count(c => c.AuthorId == Guid.Empty && c.Pseudonym != DeleteYourDataHandler.FormerParticipant),
+            registered.Words(minimum), recent.Words(minimum), tookPart.Words(minimum), wrote.Words(minimum), voted2.Words(minimum), labels);
     }
 
     public static IReadOnlyList<GroupCount> Breakdown(string attribute, IReadOnlyList<Registration> people, IReadOnlyList<Contribution> published, int minimum)
     {
         var contributionsBy = published.GroupBy(c => c.AuthorId).ToDictionary(g => g.Key, g => g.Count());
-        return people.GroupBy(p => p.Profile.GetValueOrDefault(attribute) ?? "Not answered")
+        var groups = people.GroupBy(p => p.Profile.GetValueOrDefault(attribute) is { Length: > 0 } v ? v : "Not given")
             .Select(g => (Group: g.Key, People: g.Count(), Contributions: g.Sum(p => contributionsBy.GetValueOrDefault(p.Id))))
-            .OrderByDescending(x => x.People).ThenBy(x => x.Group)
-            .Select(x => x.People < minimum ? new GroupCount(x.Group, null, null) : new GroupCount(x.Group, x.People, x.Contributions))
-            .ToList();
+            .OrderByDescending(x => x.People).ThenBy(x => x.Group, StringComparer.Ordinal).ToList();
+        var shown = SmallGroups.Cells(groups.Select(g => g.People).ToList(), minimum);
+        return groups.Select((x, i) => shown[i].IsShown ? new GroupCount(x.Group, x.People, x.Contributions, shown[i].Text(minimum))
+            : new GroupCount(x.Group, null, null, shown[i].Text(minimum))).ToList();
     }
 
     private static StandOut StandOut(Contribution c, (int Agree, int Disagree, int Pass) t) => new(c.Id, c.Pseudonym, c.Text, t.Agree, t.Disagree, t.Pass);

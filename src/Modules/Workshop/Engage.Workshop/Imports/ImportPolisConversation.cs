@@ -42,10 +42,9 @@ public static class ImportPolisConversationHandler
         };
         var theme = new WorkshopTheme(Guid.CreateVersion7(), command.Title, "The conversation as it was held.", [], [], []);
         workshop.Themes.Add(theme);
-        var activity = conversation.Comments.Select(c => c.PostedAt).Concat(conversation.Votes.Select(v => v.CastAt)).ToList();
-        workshop.OpenedAt = workshop.OpensAt = activity.Count > 0 ? activity.Min() : now;
-        workshop.ClosesAt = activity.Count > 0 ? activity.Max() : now;
-        workshop.ClosedAt = now;
+        var (openedAt, closedAt) = ConversationDates(conversation, now);
+        workshop.OpenedAt = workshop.OpensAt = openedAt;
+        workshop.ClosesAt = workshop.ClosedAt = closedAt;
         session.Insert(workshop);
 
         var messages = new OutgoingMessages();
@@ -84,9 +83,20 @@ public static class ImportPolisConversationHandler
             .Select(v => new VoteCast(v.ContributionId, workshop.Id, v.ParticipantId, v.Value, v.CastAt))
             .Chunk(VoteBatch).Select(batch => new VotesImported(workshop.Id, batch)));
         messages.Insert(0, WorkshopLifecycle.Opened(workshop, now));
-        messages.Add(new WorkshopClosed(workshop.Id, now));
+        messages.Add(new WorkshopClosed(workshop.Id, closedAt));
 
         return (new ConversationImported(workshop.Id, contributions.Count, votes.Length, people.Count), messages);
+    }
+
+    /// <summary>
+    /// When the conversation itself ran: its first and last comment or vote. The report says "from ... to ..."
+    /// from these, so the day of the import must never stand in for them; only an empty conversation has no
+    /// dates of its own and takes the import's.
+    /// </summary>
+    public static (DateTimeOffset OpenedAt, DateTimeOffset ClosedAt) ConversationDates(PolisConversation conversation, DateTimeOffset now)
+    {
+        var activity = conversation.Comments.Select(c => c.PostedAt).Concat(conversation.Votes.Select(v => v.CastAt)).ToList();
+        return activity.Count > 0 ? (activity.Min(), activity.Max()) : (now, now);
     }
 
     private static Registration Registered(Workshops.Workshop workshop, string sourceId, DateTimeOffset now)

@@ -31,8 +31,7 @@ public static class FlagContributionHandler
         RuleBroken.Unless(contribution is { Status: ContributionStatus.Published } && workshop is not null, "The contribution was not found.", 404);
         RuleBroken.Unless(flagger is not null, "Join this workshop before flagging in it.", 403);
         RuleBroken.Unless(workshop!.Status == WorkshopStatus.Open, $"The workshop is {workshop.Status}.", 409);
-        var reason = command.Form.Reason?.Trim() ?? "";
-        RuleBroken.Unless(reason.Length is > 0 and <= 500, "'reason' is required (at most 500 characters).");
+        var reason = RuleBroken.Text(command.Form.Reason, "reason", "a reason for reporting this post", 500);
         RuleBroken.Unless(contribution!.Flags.All(f => f.ParticipantId != flagger!.Id), "You have already flagged this contribution.", 409);
         session.Events.Append(contribution.Id, new ContributionFlagged(contribution.Id, flagger!.Id, reason, now));
     }

@@ -19,4 +19,15 @@ public static class ProfileQuestions
             "Scotland", "Wales", "Northern Ireland"]),
         new("yearsInPractice", "Years in practice", ["Under 5", "5 to 10", "11 to 20", "Over 20"])
     ];
+
+    /// <summary>
+    /// The question as a name for a group of people in figures: its text without the "Your" it is asked
+    /// with ("Your profession" -> "Profession", "Years in practice" stays), never the key.
+    /// </summary>
+    public static string LabelOf(Question question)
+    {
+        var text = question.Text.Trim().TrimEnd('?', ':');
+        if (text.StartsWith("Your ", StringComparison.OrdinalIgnoreCase) && text.Length > 5) text = char.ToUpperInvariant(text[5]) + text[6..];
+        return text.Length == 0 ? Platform.Wording.Words.Humanise(question.Key) : text;
+    }
 }

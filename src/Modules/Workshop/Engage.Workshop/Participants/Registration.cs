@@ -14,7 +14,7 @@ public class Registration
     public string Pseudonym { get; set; } = "";
     public Dictionary<string, string> Profile { get; set; } = [];
     public bool ShowProfession { get; set; }
-    /// <summary>Opted in to a daily digest and a reminder before closing.</summary>
+    /// <summary>Opted in to a daily digest, a reminder before closing, and a "what we heard" email for each published report version.</summary>
     public bool EmailUpdates { get; set; }
     public DateTimeOffset? LastDigestAt { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }

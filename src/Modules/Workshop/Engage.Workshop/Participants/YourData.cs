@@ -65,7 +65,8 @@ public static class DeleteYourDataHandler
         session.Delete(me!);
 
         var others = await session.Query<Registration>().CountAsync(r => r.IdentityId == command.IdentityId && r.WorkshopId != workshop.Id);
-        OutgoingMessages messages = [new ParticipantLeft(me!.Id, workshop.Id, remove ? theirs.Select(c => c.Id).ToList() : [], now)];
+        OutgoingMessages messages = [new ParticipantLeft(me!.Id, workshop.Id, remove ? theirs.Select(c => c.Id).ToList() : [], now,
+            remove ? [] : theirs.Select(c => c.Id).ToList())];
         if (others == 0) messages.Add(new ForgetParticipant(command.IdentityId));
         return messages;
     }

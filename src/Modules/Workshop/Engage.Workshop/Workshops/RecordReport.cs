@@ -26,7 +26,7 @@ public static class ReportPublishedHandler
             return (MartenOps.Nothing(), []);
         workshop.Reports.Add(new ReportNotice(published.ReportId, published.Version, published.Title, published.KeyThemes, published.PublishedAt,
             published.Summary,
-            (published.Themes ?? []).Select(t => new HeardTheme(t.Title, t.Description, t.People, t.Prevalence, t.Quotes)).ToList(),
+            (published.Themes ?? []).Select(t => new HeardTheme(t.Title, t.Description, t.People, t.Prevalence, t.Quotes, t.PeopleShown, t.PrevalenceShown)).ToList(),
             published.Recommendations.Select(r => new MadeRecommendation(r.RecommendationId, r.Audience, r.Title ?? "", r.Text, r.ThemeTitles ?? [])).ToList(),
             published.ReportPath));
         var link = $"{site.Value.PublicUrl.TrimEnd('/')}/take-part/{workshop.Id}/what-we-heard";

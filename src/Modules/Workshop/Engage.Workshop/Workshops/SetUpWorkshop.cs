@@ -30,8 +30,7 @@ public static class SetUpWorkshopHandler
         RuleBroken.Unless(workshop is not null, "The workshop was not found.", 404);
         RuleBroken.Unless(workshop!.Status != WorkshopStatus.Closed, "The workshop has closed; its settings are part of the record.", 409);
         var s = command.Settings;
-        var title = s.Title?.Trim() ?? "";
-        RuleBroken.Unless(title.Length is > 0 and <= 200, "'title' is required (at most 200 characters).");
+        var title = RuleBroken.Text(s.Title, "title", "a title for the workshop", 200);
         RuleBroken.Unless((s.Introduction?.Length ?? 0) <= 10_000, "'introduction' must be at most 10,000 characters.");
         RuleBroken.Unless((s.ConsentText?.Length ?? 0) <= 10_000, "'consentText' must be at most 10,000 characters.");
         RuleBroken.Unless(s.OpensAt is null || s.ClosesAt is null || s.ClosesAt > s.OpensAt, "'closesAt' must be after 'opensAt'.");
@@ -127,7 +126,8 @@ public static class WorkshopLifecycle
         new(workshop.Id, workshop.SeminarId == Guid.Empty ? null : workshop.SeminarId, workshop.Title,
             workshop.Themes.Select(t => new OpenedTheme(t.Id, t.Title, t.Description, t.Prompts,
                 t.Problems.Select(p => new OpenedProblem(p.ProblemId, p.Text, p.InterestGroup)).ToList())).ToList(),
-            workshop.ProfileQuestions.Select(q => q.Key).ToList(), workshop.MinimumGroupSize, now, workshop.ClosesAt, workshop.Attribution);
+            workshop.ProfileQuestions.Select(q => q.Key).ToList(), workshop.MinimumGroupSize, workshop.OpenedAt ?? now, workshop.ClosesAt, workshop.Attribution,
+            workshop.ProfileQuestions.ToDictionary(q => q.Key, Participants.ProfileQuestions.LabelOf));
 
     public static WorkshopClosed Close(Workshop workshop, DateTimeOffset now)
     {

@@ -29,6 +29,8 @@ public class Workshop
     public DateTimeOffset? OpenedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public DateTimeOffset? ClosingReminderSentAt { get; set; }
+    /// <summary>When Analysis first published an analysis of this workshop: from then on its record is the evidence, and it stays closed.</summary>
+    public DateTimeOffset? AnalysisPublishedAt { get; set; }
     public DeletionPolicy OnDeletion { get; set; }
     /// <summary>Published reports, newest last: what the workshop tells participants came of it.</summary>
     public List<ReportNotice> Reports { get; set; } = [];
@@ -48,7 +50,15 @@ public record SourceProblem(Guid ProblemId, string Text, string InterestGroup);
 public record ReportNotice(Guid ReportId, int Version, string Title, IReadOnlyList<string> KeyThemes, DateTimeOffset PublishedAt,
     string? Summary = null, IReadOnlyList<HeardTheme>? Themes = null, IReadOnlyList<MadeRecommendation>? Recommendations = null, string? ReportPath = null);
 
-public record HeardTheme(string Title, string Description, int People, double Prevalence, IReadOnlyList<string> Quotes);
+/// <summary>People and Prevalence are null under the minimum group size; the texts are the analysis's words for them ("12 people", "fewer than 10 people").</summary>
+public record HeardTheme(string Title, string Description, int? People, double? Prevalence, IReadOnlyList<string> Quotes,
+    string? PeopleShown = null, string? PrevalenceShown = null)
+{
+    /// <summary>"Raised by 12 people (45% of those who wrote something)", or "Raised by fewer than 10 people".</summary>
+    public string Raised => People is { } people
+        ? $"Raised by {Platform.Wording.Words.Count(people, "person")}" + (Prevalence is { } p ? $" ({Platform.Wording.Words.Percent(p / 100)} of those who wrote something)" : "")
+        : $"Raised by {(string.IsNullOrEmpty(PeopleShown) ? "a few people" : PeopleShown)}";
+}
 
 public record MadeRecommendation(Guid RecommendationId, string Audience, string Title, string Text, IReadOnlyList<string> ThemeTitles);
 

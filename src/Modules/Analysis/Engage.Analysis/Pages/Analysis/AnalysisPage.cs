@@ -94,5 +94,5 @@ public abstract class AnalysisPage(IAnalysisStore store, IMessageBus bus) : Comm
     public string TitleOf(string title) => Errors.Count > 0 ? $"Error: {title}" : title;
 
     /// <summary>"1 memo", "3 memos".</summary>
-    public static string Count(int n, string one, string? many = null) => $"{n:N0} {(n == 1 ? one : many ?? one + "s")}";
+    public static string Count(int n, string one, string? many = null) => Engage.Platform.Wording.Words.Count(n, one, many);
 }

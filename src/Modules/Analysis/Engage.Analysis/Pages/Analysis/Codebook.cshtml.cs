@@ -69,6 +69,13 @@ public class CodebookModel(IAnalysisStore store, IMessageBus bus, IDocumentStore
         return Redirect($"/analysis/{id}/codebook#code-{codeId}");
     }
 
+    public async Task<IActionResult> OnPostMoveAsync(Guid id, Guid codeId, string? direction)
+    {
+        if (await Ask<CodebookChanged>(new MoveCode(id, codeId, direction, Analyst)) is not { } changed) return await Refuse(id, null, $"move-{direction}-{codeId}");
+        Notice = $"The code is moved {direction}: the codebook is now at version {changed.Version}.";
+        return Redirect($"/analysis/{id}/codebook#code-{codeId}");
+    }
+
     public async Task<IActionResult> OnPostRetireAsync(Guid id, Guid codeId)
     {
         if (await Ask<CodebookChanged>(new RetireCode(id, codeId, Analyst)) is not { } changed) return await Refuse(id, null, $"retire-{codeId}");

@@ -42,6 +42,8 @@ public class FindingsModel(IAnalysisStore store, IMessageBus bus, FindingsCache 
         AttributeNames = facts.AttributeNames;
         MinimumGroupSize = facts.MinimumGroupSize;
         Contributors = facts.Contributors.Count;
+        ContributorsShown = Figures.Participation(facts).ContributorsShown;
+        Labels = facts.AttributeNames.ToDictionary(a => a, facts.LabelOf);
         var view = ViewCodebookEndpoint.View(id, facts.Codebook);
         Codes = view.Codes.ToDictionary(c => c.Id);
 
@@ -79,11 +81,15 @@ public class FindingsModel(IAnalysisStore store, IMessageBus bus, FindingsCache 
     public Task<IActionResult> OnPostUnstarAsync(Guid id, Guid quoteId) =>
         Run(id, new UnstarQuote(id, quoteId), "The item is no longer a quote.", $"/analysis/{id}/findings#quotes", $"unstar-{quoteId}");
 
-    /// <summary>A breakdown cell in words: suppressed cells never show a number.</summary>
+    /// <summary>A breakdown cell in words, as the rule left it: suppressed cells never show a number.</summary>
     public string Cell(BreakdownCell cell) =>
-        cell.GroupSize is null ? $"fewer than {MinimumGroupSize} people in the group"
-        : cell.Count is null ? $"fewer than {MinimumGroupSize} of {cell.GroupSize}"
-        : $"{cell.Count} of {cell.GroupSize} ({cell.Percent?.ToString("0.#", CultureInfo.InvariantCulture)}%)";
+        cell.GroupSize is null ? $"group {cell.GroupSizeShown}"
+        : cell.Count is null ? $"{cell.Shown} of {cell.GroupSize:N0}"
+        : $"{cell.Count:N0} of {cell.GroupSize:N0} ({Engage.Platform.Disclosure.SmallGroups.PercentText(cell.Percent)})";
+
+    public string ContributorsShown { get; private set; } = "";
+    public IReadOnlyDictionary<string, string> Labels { get; private set; } = new Dictionary<string, string>();
+    public string LabelOf(string attribute) => Labels.GetValueOrDefault(attribute) ?? Engage.Platform.Wording.Words.Humanise(attribute);
 
     public static string Number(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "–";
 }

@@ -4,6 +4,7 @@ using Engage.Analysis.Corpora;
 using Engage.Analysis.Reliability;
 using Engage.Platform.Accounts;
 using Engage.Platform.Web;
+using Engage.Platform.Wording;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
@@ -74,6 +75,19 @@ public class ReliabilityModel(IAnalysisStore store, IMessageBus bus, IDocumentSt
         Notice = $"A sample of {drawn.Items:N0} items is drawn. Each coder finds them on the coding page, marked as in the sample, with others' codings hidden.";
         return Redirect($"/analysis/{id}/reliability?sample={drawn.Id}");
     }
+
+    public async Task<IActionResult> OnPostFinishAsync(Guid id, Guid sampleId)
+    {
+        if (await Ask<SampleFinished>(new FinishSample(id, sampleId, Analyst)) is not { } finished) return await Refuse(id, null, $"finish-{sampleId}");
+        Notice = finished.MarkedNoCode == 0 ? "You have finished the sample: you had coded every item."
+            : $"You have finished the sample: {Words.Count(finished.MarkedNoCode, "item")} you did not code {(finished.MarkedNoCode == 1 ? "counts" : "count")} as no code applying.";
+        return Redirect($"/analysis/{id}/reliability?sample={sampleId}#samples");
+    }
+
+    public Guid Me => Analyst;
+
+    /// <summary>The sample whose figures are shown, to say who still has items to code.</summary>
+    public SampleView? Shown => Samples.FirstOrDefault(s => s.Id == Sample);
 
     public static string Figure(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "not available";
 

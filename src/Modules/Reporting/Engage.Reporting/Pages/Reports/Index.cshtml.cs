@@ -11,15 +11,13 @@ namespace Engage.Reporting.Pages.Reports;
 
 /// <summary>
 /// The insight reports for staff: analysts and programme staff read each draft in the browser, and programme
-/// staff publish it, which puts it on the workshop's "what we heard" page for participants.
+/// staff publish it from the report's own page, after a confirmation, which puts it on the workshop's
+/// "what we heard" page for participants.
 /// </summary>
 [Authorize(Roles = ReportingModule.Readers)]
 public class IndexModel(IReportingStore store, IMessageBus bus) : CommandPage(bus)
 {
     public IReadOnlyList<Report> Reports { get; private set; } = [];
-
-    /// <summary>Analysts read drafts too, but only programme staff decide what is published.</summary>
-    public bool CanPublish => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.ProgrammeStaff);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -34,15 +32,6 @@ public class IndexModel(IReportingStore store, IMessageBus bus) : CommandPage(bu
         return await Editions.LoadAsync(session, reportId, null) is { } draft
             ? Content(HtmlReport.Document(draft), "text/html; charset=utf-8")
             : NotFound();
-    }
-
-    public async Task<IActionResult> OnPostPublishAsync(Guid reportId)
-    {
-        if (!CanPublish) return Forbid();
-        if (await Ask<int>(new PublishReport(reportId, User.Identity?.Name)) is var version and > 0)
-            Done = $"Version {version} is published: participants can read it on the workshop's \"What we heard\" page.";
-        await LoadAsync();
-        return Page();
     }
 
     private async Task LoadAsync()

@@ -34,6 +34,13 @@ public class MyDataModel(IWorkshopStore store, IMessageBus bus) : CommandPage(bu
             "application/json", $"engage-my-data-{id}.json")
         : NotFound();
 
+    public async Task<IActionResult> OnPostEmailUpdatesAsync(Guid id, bool emailUpdates)
+    {
+        await Send(new ChangeEmailUpdates(id, User.ParticipantIdentity()!.Value, emailUpdates),
+            emailUpdates ? "We will email you, including what we heard when the report is published." : "We will not email you about this workshop.");
+        return await LoadAsync(id) ? Page() : NotFound();
+    }
+
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, bool confirm)
     {
         if (!await LoadAsync(id)) return NotFound();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Engage.Platform;
 using Engage.Platform.Web;
 using Engage.Workshop.Contributions;
@@ -70,7 +71,8 @@ public class WorkshopModel(IWorkshopStore store, IMessageBus bus, IOptions<Contr
     {
         await using var session = store.QuerySession();
         var similar = string.IsNullOrWhiteSpace(text) || text.Length > PostContributionHandler.MaxLength ? []
-            : SimilarContributions.Find(text, await SimilarContributions.CandidatesAsync(session, id, themeId));
+            : await SimilarContributions.FindAsync(text, id, themeId, session,
+                HttpContext.RequestServices.GetRequiredService<Engage.Embeddings.TextEmbeddings>(), HttpContext.RequestServices.GetRequiredService<ThemeVectorIndex>());
         return Partial("_Similar", (id, themeId, similar));
     }
 
@@ -85,6 +87,7 @@ public class WorkshopModel(IWorkshopStore store, IMessageBus bus, IOptions<Contr
     {
         if (User.ParticipantIdentity() is not { } identity) return Challenge();
         ThemeId = themeId;
+        Inputs["text"] = parentId is { } parent ? $"reply-{parent}" : "text";
         if (await Ask<ContributionAccepted>(new PostContribution(id, themeId, new ContributionForm(text, parentId), identity)) is { } accepted)
             Done = Thanks(accepted, parentId is null ? "Thank you: your contribution is posted." : "Thank you: your reply is posted.");
         return await LoadAsync(id) ? Page() : NotFound();
@@ -93,9 +96,13 @@ public class WorkshopModel(IWorkshopStore store, IMessageBus bus, IOptions<Contr
     public Task<IActionResult> OnPostVoteAsync(Guid id, Guid contributionId, string? vote) =>
         AsParticipant(identity => Run(id, new CastVote(contributionId, identity, vote), "Your vote is saved."));
 
-    public Task<IActionResult> OnPostFlagAsync(Guid id, Guid contributionId, string? reason) =>
-        AsParticipant(identity => Run(id, new FlagContribution(contributionId, identity, new FlagForm(reason)),
+    public Task<IActionResult> OnPostFlagAsync(Guid id, Guid contributionId, string? reason)
+    {
+        // One report form per post: the error belongs beside this post's.
+        Inputs["reason"] = $"flag-{contributionId}";
+        return AsParticipant(identity => Run(id, new FlagContribution(contributionId, identity, new FlagForm(reason)),
             "Thank you. A moderator will look at the contribution you flagged."));
+    }
 
     public Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid contributionId) =>
         AsParticipant(identity => Run(id, new WithdrawContribution(contributionId, identity), "Your contribution is withdrawn."));
@@ -103,6 +110,7 @@ public class WorkshopModel(IWorkshopStore store, IMessageBus bus, IOptions<Contr
     public Task<IActionResult> OnPostEditAsync(Guid id, Guid contributionId, string? text) =>
         AsParticipant(async identity =>
         {
+            Inputs["text"] = $"edit-{contributionId}";
             if (await Ask<ContributionAccepted>(new EditContribution(contributionId, identity, new ContributionForm(text, null))) is { } accepted)
                 Done = Thanks(accepted, "Your change is saved.");
             return await LoadAsync(id) ? Page() : NotFound();

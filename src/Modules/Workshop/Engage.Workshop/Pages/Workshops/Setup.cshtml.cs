@@ -53,6 +53,7 @@ public class SetupModel(IWorkshopStore store, IMessageBus bus) : CommandPage(bus
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
+        Inputs["title"] = "Title";
         if (!await LoadAsync(id)) return NotFound();
         try
         {

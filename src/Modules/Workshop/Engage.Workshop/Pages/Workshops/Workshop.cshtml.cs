@@ -37,7 +37,10 @@ public class WorkshopModel(IWorkshopStore store, IMessageBus bus, TimeProvider c
 
     public Task<IActionResult> OnPostOpenAsync(Guid id) => Run(id, new OpenWorkshop(id), "The workshop is open.");
 
-    public Task<IActionResult> OnPostCloseAsync(Guid id) => Run(id, new CloseWorkshop(id), "The workshop is closed and Analysis has been told.");
+    public Task<IActionResult> OnPostCloseAsync(Guid id) => Run(id, new CloseWorkshop(id),
+        "The workshop is closed and Analysis has been told. If it closed by mistake, you can reopen it until an analysis of it is published.");
+
+    public Task<IActionResult> OnPostReopenAsync(Guid id) => Run(id, new ReopenWorkshop(id), "The workshop is open again: participants can post, reply and vote.");
 
     private async Task<IActionResult> Run(Guid id, object command, string thanks)
     {
