@@ -65,13 +65,13 @@ public class PicturesModel(IAnalysisStore store, IMessageBus bus) : AnalysisPage
         var last = dayOf.Values.Max();
         Days = Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(first.AddDays).ToList();
         var byDay = facts.Items.GroupBy(i => dayOf[i.Id]).ToDictionary(g => g.Key, g => g.ToList());
-        DayContributors = Days.Select(d => byDay.GetValueOrDefault(d)?.Select(CorpusFacts.RespondentOf).Distinct().Count() ?? 0).ToList();
+        DayContributors = Days.Select(d => byDay.GetValueOrDefault(d)?.Select(facts.PersonOf).OfType<Guid>().Distinct().Count() ?? 0).ToList();
         Lines = themes.OrderByDescending(t => t.People).Take(ThemesOverTime).Select((t, n) =>
         {
             var items = facts.ItemsUnder(t.ThemeId);
             return new PrevalenceLine(t.Title, n, Days.Select((d, k) =>
             {
-                var people = byDay.GetValueOrDefault(d)?.Where(i => items.Contains(i.Id)).Select(CorpusFacts.RespondentOf).Distinct().Count() ?? 0;
+                var people = byDay.GetValueOrDefault(d)?.Where(i => items.Contains(i.Id)).Select(facts.PersonOf).OfType<Guid>().Distinct().Count() ?? 0;
                 var all = DayContributors[k];
                 // A day of too few contributors, or too few raising the theme, is not shown at all.
                 var hidden = all == 0 || Minimum.Hides(all) || (people > 0 && Minimum.Hides(people));
