@@ -8,7 +8,7 @@ namespace Engage.Workshop.Contributions;
 /// <summary>
 /// Agree, disagree and pass counts and the number of published replies, one row per contribution,
 /// kept by PostgreSQL as votes and contributions are written, so a theme page sorted by any of them
-/// reads its page of rows instead of grouping every vote of the workshop (ADR 0015). Triggers keep
+/// reads its page of rows instead of grouping every vote of the workshop (ADR 0017). Triggers keep
 /// them, because every way a vote is written (a vote, a change of mind, an import's set-based insert,
 /// a participant erasing their data) then counts, in the same transaction, without each writer
 /// remembering to. The cost: one extra row update in each vote's transaction, on the contribution's
@@ -40,6 +40,8 @@ public sealed class ContributionCounts(IWorkshopStore store) : IHostedService
 
         create or replace function {{WorkshopModule.Schema}}.count_vote() returns trigger language plpgsql as $fn$
         begin
+          -- A bulk writer (an import) counts its votes once, set-based, at the end of its transaction.
+          if current_setting('{{CountLaterSetting}}', true) = 'on' then return null; end if;
           if tg_op = 'UPDATE' and old.value is not distinct from new.value and old.contribution_id is not distinct from new.contribution_id then
             return null;
           end if;
@@ -73,6 +75,27 @@ public sealed class ContributionCounts(IWorkshopStore store) : IHostedService
         create or replace trigger count_reply after insert or update or delete on {{WorkshopModule.Schema}}.mt_doc_contribution
           for each row execute function {{WorkshopModule.Schema}}.count_reply();
         """;
+
+    /// <summary>Set for one transaction by a writer that counts its own votes afterwards (<see cref="CountLater"/>, <see cref="Recount"/>).</summary>
+    public const string CountLaterSetting = "engage.count_votes_later";
+
+    /// <summary>
+    /// For a bulk write of votes: the vote trigger leaves this transaction's votes uncounted, and
+    /// <see cref="Recount"/>, queued after them, counts the workshop's votes in one statement. 225,000
+    /// imported votes cost one group-by instead of 225,000 trigger calls.
+    /// </summary>
+    public static void CountLater(IDocumentSession session) =>
+        session.QueueSqlCommand($"set local {CountLaterSetting} = 'on'");
+
+    public static void Recount(IDocumentSession session, Guid workshopId)
+    {
+        session.QueueSqlCommand(
+            $"insert into {Table} as n (contribution_id, agree, disagree, pass) " +
+            "select contribution_id, count(*) filter (where value = 'agree'), count(*) filter (where value = 'disagree'), count(*) filter (where value = 'pass') " +
+            $"from {WorkshopModule.Schema}.mt_doc_vote where workshop_id = ? and contribution_id is not null group by contribution_id " +
+            "on conflict (contribution_id) do update set agree = excluded.agree, disagree = excluded.disagree, pass = excluded.pass", workshopId);
+        session.QueueSqlCommand($"set local {CountLaterSetting} = 'off'");
+    }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

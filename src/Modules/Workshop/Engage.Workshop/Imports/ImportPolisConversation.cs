@@ -77,7 +77,7 @@ public static class ImportPolisConversationHandler
             var voter = people[v.VoterId].Id;
             return new Vote { Id = Vote.IdFor(contributionId, voter), ContributionId = contributionId, WorkshopId = workshop.Id, ParticipantId = voter, Value = v.Value, CastAt = v.CastAt };
         }).ToArray();
-        ImportedVotes.Queue(session, votes);
+        ImportedVotes.Queue(session, workshop.Id, votes);
         var visible = contributions.Values.Where(c => c.Published).Select(c => c.Id).ToHashSet();
         messages.AddRange(votes.Where(v => visible.Contains(v.ContributionId))
             .Select(v => new VoteCast(v.ContributionId, workshop.Id, v.ParticipantId, v.Value, v.CastAt))

@@ -20,10 +20,13 @@ public static class ImportedVotes
         "select v.id, v.data::jsonb, ?, 1, v.workshop_id, v.contribution_id, v.value " +
         "from unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::varchar[]) as v(id, data, workshop_id, contribution_id, value)";
 
-    public static void Queue(IDocumentSession session, IReadOnlyList<Vote> votes)
+    public static void Queue(IDocumentSession session, Guid workshopId, IReadOnlyList<Vote> votes)
     {
+        // Counted once at the end, not row by row by the vote trigger (ContributionCounts).
+        Contributions.ContributionCounts.CountLater(session);
         foreach (var rows in votes.Chunk(RowsPerStatement))
             session.QueueSqlCommand(Insert, typeof(Vote).FullName!, rows.Select(v => v.Id).ToArray(), rows.Select(session.DocumentStore.Options.Serializer().ToJson).ToArray(),
                 rows.Select(v => v.WorkshopId).ToArray(), rows.Select(v => v.ContributionId).ToArray(), rows.Select(v => v.Value).ToArray());
+        Contributions.ContributionCounts.Recount(session, workshopId);
     }
 }
