@@ -53,7 +53,7 @@ if [ $demo = 1 ]; then
   # The demo's 360 invented participants sign in from this one address with the links Engage mails them:
   # for this start only, the per-address sign-in limit is raised and mail goes to the drop folder (never to a
   # configured SMTP server). Every other limit stays as configured, and the seed keeps within it
-  # (docs/adr/0014). Then the host restarts with the configuration as given.
+  # (docs/adr/0015). Then the host restarts with the configuration as given.
   mail="${ENGAGE_MAIL_DROP:-$root/.data/mail}"
   start_host RateLimits__SignInPerMinute=100000 Mail__SmtpHost= ENGAGE_MAIL_DROP="$mail" Serilog__MinimumLevel__Default=Warning
   seeded=0

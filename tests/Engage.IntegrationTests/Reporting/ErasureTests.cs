@@ -9,7 +9,7 @@ namespace Engage.IntegrationTests.Reporting;
 
 /// <summary>
 /// A participant deletes their data after the analysis was frozen and the report published
-/// (docs/adr/0015): their removed words leave the draft and every version, and their kept words lose
+/// (docs/adr/0018): their removed words leave the draft and every version, and their kept words lose
 /// the attribution that described them, in every format.
 /// </summary>
 public class when_a_quoted_participant_deletes_their_data(EngageHost engage) : ReportTest(engage)

@@ -50,7 +50,7 @@ public static class AnalysisModule
 
     public static void ConfigureAnalysis(this StoreOptions opts)
     {
-        // Every change to what findings read changes its corpus's version, so findings are computed once per version (ADR 0016).
+        // Every change to what findings read changes its corpus's version, so findings are computed once per version (ADR 0021).
         opts.Storage.ExtendedSchemaObjects.Add(Findings.CorpusVersions.Definition());
         opts.Listeners.Add(new Findings.CorpusVersions.Listener());
         opts.Schema.For<CorpusItem>().Index(x => x.WorkshopId);

@@ -38,7 +38,7 @@ public static class WorkshopModule
         builder.Services.AddModuleServices(typeof(WorkshopModule).Assembly);
         builder.Services.AddEngageEmbeddings(builder.Configuration);
         builder.Services.AddSingleton<Contributions.ThemeVectorIndex>();
-        // After the store's own schema: the counts theme pages sort by, kept by PostgreSQL (ADR 0017).
+        // After the store's own schema: the counts theme pages sort by, kept by PostgreSQL (ADR 0023).
         builder.Services.AddHostedService<ContributionCounts>();
         builder.Services.Configure<Moderation.ModerationOptions>(builder.Configuration.GetSection("Moderation"));
         builder.Services.Configure<ContributionOptions>(builder.Configuration.GetSection("Contributions"));

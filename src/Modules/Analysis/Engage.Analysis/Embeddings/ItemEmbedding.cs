@@ -12,7 +12,7 @@ namespace Engage.Analysis.Embeddings;
 /// item in schema <c>analysis</c> and a redelivered message overwrites rather than duplicates. The vector
 /// is stored as little-endian float32 bytes (1.5 KB for 384 dimensions), the model's name beside it so
 /// vectors of two models are never compared, and a hash of the text so an edited text is embedded again
-/// while the same text is not (docs/adr/0014-sentence-embeddings.md).
+/// while the same text is not (docs/adr/0017-sentence-embeddings.md).
 /// </summary>
 public class ItemEmbedding
 {

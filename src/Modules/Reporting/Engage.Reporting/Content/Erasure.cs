@@ -3,7 +3,7 @@ using Engage.Analysis.Contracts;
 namespace Engage.Reporting.Content;
 
 /// <summary>
-/// What participants who deleted their data took with them from a frozen analysis (docs/adr/0015): a
+/// What participants who deleted their data took with them from a frozen analysis (docs/adr/0018): a
 /// contribution they removed leaves every quote, statement and evidence list; one they left in place
 /// keeps its words but loses its attribution, which described them. Figures are not recomputed here:
 /// they are counts of groups no smaller than the minimum, and the next analysis publication recounts them.

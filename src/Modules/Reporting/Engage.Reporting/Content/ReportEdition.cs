@@ -6,7 +6,7 @@ namespace Engage.Reporting.Content;
 /// <summary>
 /// What every output renders: a draft or one published version, with the progress recorded on its
 /// recommendations. <see cref="Version"/> is null for the draft. <see cref="Withdrawn"/> counts what a
-/// published version lost when participants deleted their data (docs/adr/0015).
+/// published version lost when participants deleted their data (docs/adr/0018).
 /// </summary>
 public sealed record ReportEdition(Guid ReportId, string Title, int? Version, DateTimeOffset? PublishedAt,
     AnalysisPublished Analysis, IReadOnlyDictionary<string, string> Narrative, IReadOnlyList<ProgressEntry> Progress, int Withdrawn = 0)

@@ -3,7 +3,7 @@ using Engage.Reporting.Charts;
 namespace Engage.Reporting.Content;
 
 /// <summary>
-/// The report built once, with every sentence and figure already in words (docs/adr/0014). The web
+/// The report built once, with every sentence and figure already in words (docs/adr/0016). The web
 /// page, the PDF (the web page printed), the Word document and the data files only lay this out:
 /// none of them composes a sentence or formats a figure, so no format can say something another does not.
 /// </summary>

@@ -7,7 +7,7 @@ namespace Engage.Reporting.Content;
 
 /// <summary>
 /// Composes the report once from the frozen analysis, staff's narrative and the progress recorded
-/// (docs/adr/0014). Sections follow the sponsoring body's order: summary, background and method, who
+/// (docs/adr/0016). Sections follow the sponsoring body's order: summary, background and method, who
 /// took part, what we heard, opinion groups, recommendations by audience, appendices. A section the
 /// analysis lacks says "Not available" and why.
 /// </summary>

@@ -7,7 +7,7 @@ namespace Engage.Reporting.Outputs;
 /// <summary>
 /// The report outline as one accessible HTML document: the web page in the portal, the HTML download,
 /// and (printed by Chromium) the PDF. It lays out <see cref="ReportOutline"/> and writes no words of its
-/// own beyond "Contents" (docs/adr/0014).
+/// own beyond "Contents" (docs/adr/0016).
 /// </summary>
 public static class HtmlReport
 {

@@ -6,7 +6,7 @@ namespace Engage.Reporting.Outputs;
 /// <summary>
 /// The report outline as a Word document staff can edit: headings with outline levels, tables, the
 /// charts as pictures. Every word comes from <see cref="ReportOutline"/>, the same as the web page's
-/// (docs/adr/0014); only the layout is Word's.
+/// (docs/adr/0016); only the layout is Word's.
 /// </summary>
 public static class WordReport
 {

@@ -17,7 +17,7 @@ public static class AnalysisPublishedHandler
         (await session.Query<Report>().FirstOrDefaultAsync(x => x.CorpusId == published.CorpusId),
          published.WorkshopId is { } workshop ? await session.LoadAsync<DepartedContributions>(workshop) : null);
 
-    /// <summary>An analysis frozen before someone left can arrive after: it is cleaned of them first (docs/adr/0015).</summary>
+    /// <summary>An analysis frozen before someone left can arrive after: it is cleaned of them first (docs/adr/0018).</summary>
     public static IMartenOp Handle(AnalysisPublished published, Report? report, DepartedContributions? departed, DateTimeOffset now)
     {
         if (departed is not null) published = departed.Apply(published).Analysis;

@@ -20,7 +20,7 @@ public static class ReportFiles
     /// <param name="siteUrl">The site's public address: links in a downloaded file (to "How we count") must work away from the site.</param>
     public static async Task<IResult> Render(string file, ReportEdition edition, PdfPrinter printer, CancellationToken ct, string siteUrl = "")
     {
-        // Built once; every format below only lays it out (docs/adr/0014).
+        // Built once; every format below only lays it out (docs/adr/0016).
         var outline = ReportOutlines.Build(edition, siteUrl);
         switch (file)
         {

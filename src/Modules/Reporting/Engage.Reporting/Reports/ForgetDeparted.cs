@@ -21,7 +21,7 @@ public class DepartedContributions
 }
 
 /// <summary>
-/// A participant deleted their data (docs/adr/0015). Their removed contributions leave the draft, the
+/// A participant deleted their data (docs/adr/0018). Their removed contributions leave the draft, the
 /// analysis waiting to redraw it, and every published version; their kept contributions lose the
 /// attribution that described them. A published version so changed says so on its title page.
 /// A redelivered message finds nothing left to change.

@@ -49,7 +49,7 @@ public record ProgressEntry(Guid RecommendationId, RecommendationProgress Progre
 
 /// <summary>
 /// One published version of a report, as it was published. Never changed after it is stored, but for one
-/// thing: the words and attributes of participants who later deleted their data are taken out (docs/adr/0015),
+/// thing: the words and attributes of participants who later deleted their data are taken out (docs/adr/0018),
 /// and the version says how many quotes and statements went.
 /// </summary>
 public class ReportVersion

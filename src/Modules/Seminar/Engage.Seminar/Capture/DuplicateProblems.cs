@@ -12,7 +12,7 @@ using Wolverine.Marten;
 
 namespace Engage.Seminar.Capture;
 
-/// <summary>The meaning of a problem statement, kept in schema <c>seminar</c> beside the seminar (docs/adr/0014).</summary>
+/// <summary>The meaning of a problem statement, kept in schema <c>seminar</c> beside the seminar (docs/adr/0017).</summary>
 public class ProblemEmbedding
 {
     public Guid Id { get; set; }

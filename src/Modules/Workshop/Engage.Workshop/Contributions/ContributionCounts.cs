@@ -8,7 +8,7 @@ namespace Engage.Workshop.Contributions;
 /// <summary>
 /// Agree, disagree and pass counts and the number of published replies, one row per contribution,
 /// kept by PostgreSQL as votes and contributions are written, so a theme page sorted by any of them
-/// reads its page of rows instead of grouping every vote of the workshop (ADR 0017). Triggers keep
+/// reads its page of rows instead of grouping every vote of the workshop (ADR 0023). Triggers keep
 /// them, because every way a vote is written (a vote, a change of mind, an import's set-based insert,
 /// a participant erasing their data) then counts, in the same transaction, without each writer
 /// remembering to. The cost: one extra row update in each vote's transaction, on the contribution's

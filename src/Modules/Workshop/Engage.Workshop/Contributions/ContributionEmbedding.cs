@@ -11,7 +11,7 @@ namespace Engage.Workshop.Contributions;
 /// <summary>
 /// The meaning of a published contribution, kept by the Workshop itself (modules never read each other's
 /// data) so that "similar contributions while typing" can search by meaning. Id = the contribution's id;
-/// the float32 bytes, the model's name and a hash of the text beside it (docs/adr/0014).
+/// the float32 bytes, the model's name and a hash of the text beside it (docs/adr/0017).
 /// </summary>
 public class ContributionEmbedding
 {

@@ -16,7 +16,7 @@ public record ReopenWorkshop(Guid WorkshopId);
 /// <summary>
 /// Staff undo an early close made by mistake: allowed until an analysis of the workshop is published
 /// (after that the record is the evidence behind a report) and only before its closing date, which
-/// would close it again at once (docs/adr/0017).
+/// would close it again at once (docs/adr/0022).
 /// </summary>
 [MartenStore(typeof(IWorkshopStore))]
 public static class ReopenWorkshopHandler
