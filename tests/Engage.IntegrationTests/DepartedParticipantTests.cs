@@ -29,8 +29,8 @@ public class when_a_participant_leaves_before_their_last_messages_reach_analysis
                 new VoteCast(kept, workshop, other, "disagree", now.AddSeconds(-1))], session);
             await session.SaveChangesAsync();
         }
-        await Host.InvokeMessageAndWaitAsync(new ContributionPublished(kept, workshop, Guid.NewGuid(), null, "Kept, unattributed", "Quiet Otter", now, participant));
-        await Host.InvokeMessageAndWaitAsync(new ContributionPublished(removed, workshop, Guid.NewGuid(), null, "Removed by its author", "Quiet Otter", now, participant));
+        await Host.SendMessageAndWaitAsync(new ContributionPublished(kept, workshop, Guid.NewGuid(), null, "Kept, unattributed", "Quiet Otter", now, participant));
+        await Host.SendMessageAndWaitAsync(new ContributionPublished(removed, workshop, Guid.NewGuid(), null, "Removed by its author", "Quiet Otter", now, participant));
 
         await using var query = store.QuerySession();
         var votes = await Marten.QueryableExtensions.ToListAsync(query.Query<CorpusVote>().Where(v => v.WorkshopId == workshop));

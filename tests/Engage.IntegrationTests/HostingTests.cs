@@ -74,7 +74,11 @@ public class when_the_host_runs(EngageHost engage) : EngageTest(engage)
         // Joining a workshop, and exchanging the emailed link for a participant's bearer token (Workshop issue).
         "/api/workshops/{id}/participants", "/api/auth/participant-token", "/take-part", "/take-part/{id:guid}",
         // What came of it: the published report and what was done about it, for participants and the public (Reporting issue).
-        "/take-part/{id:guid}/what-we-heard", "/api/reports/{id}/versions/{version}/{file}"
+        "/take-part/{id:guid}/what-we-heard", "/api/reports/{id}/versions/{version}/{file}",
+        // How every figure is counted, linked from the report and the dashboard (Trust issue).
+        "/how-we-count",
+        // The analysis workspace's own script and styles: static files, no data (Analyst workspace issue).
+        "/analysis/assets/coding.js", "/analysis/assets/workspace.css"
     ];
 
     [Fact]

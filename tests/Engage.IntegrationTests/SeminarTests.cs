@@ -172,8 +172,8 @@ public class when_a_facilitator_runs_a_seminar(EngageHost engage) : EngageTest(e
 
         foreach (var (body, field) in new (object, string)[]
                  {
-                     (new { text = new string('x', 2001), interestGroup = "Nursing" }, "'text'"),
-                     (new { text = "  ", interestGroup = "Nursing" }, "'text'"),
+                     (new { text = new string('x', 2001), interestGroup = "Nursing" }, "2,000 characters or fewer"),
+                     (new { text = "  ", interestGroup = "Nursing" }, "Enter the problem"),
                      (new { text = "Fine", interestGroup = "Astronauts" }, "'interestGroup'")
                  })
         {

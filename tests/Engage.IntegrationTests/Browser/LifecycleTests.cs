@@ -335,24 +335,26 @@ public sealed class when_an_engagement_is_lived_through_in_a_browser(EngageInChr
         await ann.GetByLabel("Raj Analyst").CheckAsync();
         await ann.GetByLabel("Number of items").FillAsync("2");
         await ann.GetByRole(AriaRole.Button, new() { Name = "Draw the sample" }).ClickAsync();
-        await Expect(ann.GetByText("Ann Analyst: 0 of 2 done")).ToBeVisibleAsync();
+        await Expect(ann.GetByText("Ann Analyst: 0 of 2 coded")).ToBeVisibleAsync();
 
+        // Each analyst follows the reliability page's link to their own sample items and codes each one by typing
+        // part of a code's name; coding an item is what counts it done.
         foreach (var analyst in new[] { ann, raj })
         {
-            await analyst.GotoAsync($"{corpus}/code");
+            await analyst.GotoAsync($"{corpus}/reliability");
+            await analyst.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Code your 2 remaining items") }).ClickAsync();
             await audit.Check(analyst, analyst == ann ? "analysis-code" : null);
-            var sampled = analyst.Locator("section.nhsuk-card").Filter(new() { Has = analyst.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Done") }) });
-            while (await sampled.CountAsync() > 0)
+            var name = analyst == ann ? "Ann" : "Raj";
+            foreach (var id in await analyst.Locator(".coding-item").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.item)"))
             {
-                var item = analyst.Locator($"#{await sampled.First.GetAttributeAsync("id")}");
                 // Raj reads every item as being about protected time, so the two may disagree.
-                var rota = analyst == ann && (await item.InnerTextAsync()).Contains("rota", StringComparison.OrdinalIgnoreCase);
-                await item.GetByRole(AriaRole.Combobox, new() { NameRegex = new Regex("^Code") }).SelectOptionAsync(new SelectOptionValue { Label = rota ? "Rota planning" : "Protected time" });
-                await item.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Apply the code") }).ClickAsync();
-                await Expect(item.GetByText($"by {(analyst == ann ? "Ann" : "Raj")} Analyst")).ToBeVisibleAsync();
-                await item.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Done") }).ClickAsync();
-                await Expect(item.GetByText("You have finished this item.")).ToBeVisibleAsync();
+                var rota = analyst == ann && (await analyst.Locator($"#text-{id}").InnerTextAsync()).Contains("rota", StringComparison.OrdinalIgnoreCase);
+                await analyst.Locator($"#code-{id}").FillAsync(rota ? "Rota planning" : "Protected time");
+                await analyst.Locator($"#code-{id}").PressAsync("Enter");
+                await Expect(analyst.Locator($"#item-{id} .coding-chip")).ToContainTextAsync($"by {name} Analyst");
             }
+            await analyst.GotoAsync($"{corpus}/reliability");
+            await Expect(analyst.GetByText("You have finished this sample.")).ToBeVisibleAsync();
         }
         await raj.Context.CloseAsync();
         await ann.GotoAsync($"{corpus}/reliability");
@@ -360,22 +362,20 @@ public sealed class when_an_engagement_is_lived_through_in_a_browser(EngageInChr
         await Expect(ann.Locator("#overall-agreement, #reliability-unavailable")).ToBeVisibleAsync();
         await audit.Check(ann, "analysis-reliability");
 
-        // Ann codes the rest, and stars the first idea as a quote.
+        // Ann codes the rest, and stars the first idea as a quote from the item's own page.
         await ann.GotoAsync($"{corpus}/code?uncoded=true");
-        var uncoded = ann.Locator("section.nhsuk-card");
-        while (await uncoded.CountAsync() > 0)
+        foreach (var id in await ann.Locator(".coding-item").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.item)"))
         {
-            var item = ann.Locator($"#{await uncoded.First.GetAttributeAsync("id")}");
-            var rota = (await item.InnerTextAsync()).Contains("rota", StringComparison.OrdinalIgnoreCase);
-            await item.GetByRole(AriaRole.Combobox, new() { NameRegex = new Regex("^Code") }).SelectOptionAsync(new SelectOptionValue { Label = rota ? "Rota planning" : "Protected time" });
-            await item.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Apply the code") }).ClickAsync();
-            await ann.GotoAsync($"{corpus}/code?uncoded=true");
+            var rota = (await ann.Locator($"#text-{id}").InnerTextAsync()).Contains("rota", StringComparison.OrdinalIgnoreCase);
+            await ann.Locator($"#code-{id}").FillAsync(rota ? "Rota planning" : "Protected time");
+            await ann.Locator($"#code-{id}").PressAsync("Enter");
+            await Expect(ann.Locator($"#item-{id} .coding-chip")).ToContainTextAsync("by Ann Analyst");
         }
         await ann.GotoAsync($"{corpus}/code");
-        var quoted = ann.Locator("section.nhsuk-card").Filter(new() { HasText = Ideas[0] });
-        await quoted.GetByLabel(new Regex("^Why it is worth quoting")).FillAsync("Says plainly what protected time would look like");
-        await quoted.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Star") }).ClickAsync();
-        await Expect(ann.Locator("section.nhsuk-card").Filter(new() { HasText = Ideas[0] }).GetByText("Starred as a quote")).ToBeVisibleAsync();
+        await ann.Locator(".coding-item").Filter(new() { HasText = Ideas[0] }).GetByRole(AriaRole.Link).First.ClickAsync();
+        await ann.GetByLabel(new Regex("^Why it is worth quoting")).FillAsync("Says plainly what protected time would look like");
+        await ann.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Star") }).ClickAsync();
+        await Expect(ann.GetByText("Starred as a quote").First).ToBeVisibleAsync();
 
         await ann.GotoAsync($"{corpus}/findings");
         await audit.Check(ann, "analysis-findings");
