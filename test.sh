@@ -14,7 +14,7 @@ rm -rf src/Host/Internal/Generated
 results="$root/.data/test-results"
 rm -rf "$results"; mkdir -p "$results"
 status=0
-# A test stuck for 15 minutes fails with its name (and a dump) instead of holding CI until its limit;
+# A test stuck for 15 minutes fails with its name instead of holding CI until its limit;
 # the longest test, the browser lifecycle, takes under 5 minutes on a loaded 2-core machine.
 dotnet test Engage.sln -c Release --nologo --logger "trx" --results-directory "$results" \
   --blame-hang-timeout 15m --blame-hang-dump-type none \
