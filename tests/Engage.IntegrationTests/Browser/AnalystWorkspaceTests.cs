@@ -95,8 +95,12 @@ public sealed class when_an_analyst_works_in_the_coding_workspace(EngageInChromi
         await Expect(page.Locator($"#item-{secondId} .coding-chip")).ToContainTextAsync("Career progression on the whole item by Ada Analyst");
         await Expect(page.Locator($"#item-{secondId}")).ToBeFocusedAsync();
         // A part of a name two codes share is refused in place, naming both.
+        // Each key waits for the focus it moves, so a key pressed while htmx settles the last item is not lost.
         await page.Keyboard.PressAsync("j");
+        var third = page.Locator(".coding-item").Nth(2);
+        await Expect(third).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("c");
+        await Expect(page.Locator($"#code-{await third.GetAttributeAsync("data-item")}")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("o");
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator(".coding-item").Nth(2).Locator(".nhsuk-error-message")).ToContainTextAsync("matches 3 codes");
