@@ -39,8 +39,12 @@ fsync = on
 synchronous_commit = on
 CONF
   fi
+  # A cluster made under another ENGAGE_PG_PORT is restarted on this one (postmaster.pid's 4th line is its port).
+  if as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1 && [ "$(sed -n 4p "$data/postmaster.pid")" != "$port" ]; then
+    as_owner "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null
+  fi
   if ! as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
-    as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start >/dev/null
+    as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -o "-p $port" -w -t 60 start >/dev/null
   fi
   for db in $(printf '%s\n' engage engage_test "${1:-engage}" | sort -u); do
     if ! "$bin/psql" -h 127.0.0.1 -p "$port" -U engage -d postgres -tAc "select 1 from pg_database where datname='$db'" | grep -q 1; then
